@@ -1,0 +1,13 @@
+package io.thanosjava.engine.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** Sorted distinct label names or values, plus the warnings met while collecting them. */
+public record LabelQueryResult(List<String> values, List<String> warnings) {
+    public LabelQueryResult {
+        values = List.copyOf(requireNonNull(values, "values is null"));
+        warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+    }
+}
