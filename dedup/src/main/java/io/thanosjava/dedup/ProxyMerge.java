@@ -1,0 +1,209 @@
+package io.thanosjava.dedup;
+
+import static java.util.Objects.requireNonNull;
+
+import io.thanosjava.model.Labels;
+import io.thanosjava.model.chunk.Chunk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * K-way merge of sorted {@link ChunkSeriesSet}s (one per store) into one sorted stream, as Thanos'
+ * proxy does: all entries with equal labels, whether from different stores or from consecutive
+ * frames of one store, become one series whose chunks are sorted by (min time, max time) with exact
+ * duplicates (same bounds, encoding and bytes) dropped.
+ *
+ * <p>A binary heap of input indices ordered by current labels, ties by input index, so the merge is
+ * streaming: it holds one series per input. An input that goes backwards in label order fails the
+ * merge with {@link IllegalStateException} rather than producing an unsorted stream.
+ */
+public final class ProxyMerge implements ChunkSeriesSet {
+    private static final Comparator<Chunk> BY_TIME_RANGE =
+            Comparator.comparingLong(Chunk::minTime).thenComparingLong(Chunk::maxTime);
+
+    private final ChunkSeriesSet[] inputs;
+    private final int[] heap;
+    private int heapSize;
+    private boolean started;
+    private boolean done;
+    private Labels labels;
+    private List<Chunk> chunks;
+
+    private ProxyMerge(ChunkSeriesSet[] inputs) {
+        this.inputs = inputs;
+        this.heap = new int[inputs.length];
+    }
+
+    /** Merges the inputs; with a single input this still joins its consecutive equal-label frames. */
+    public static ChunkSeriesSet merge(List<? extends ChunkSeriesSet> inputs) {
+        requireNonNull(inputs, "inputs is null");
+        ChunkSeriesSet[] array = new ChunkSeriesSet[inputs.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = requireNonNull(inputs.get(i), "input is null");
+        }
+        return new ProxyMerge(array);
+    }
+
+    @Override
+    public boolean next() {
+        if (done) {
+            return false;
+        }
+        if (!started) {
+            started = true;
+            for (int i = 0; i < inputs.length; i++) {
+                if (inputs[i].next()) {
+                    heap[heapSize] = i;
+                    siftUp(heapSize++);
+                }
+            }
+        }
+        if (heapSize == 0) {
+            done = true;
+            labels = null;
+            chunks = null;
+            return false;
+        }
+        Labels current = inputs[heap[0]].labels();
+        List<Chunk> collected = new ArrayList<>();
+        while (heapSize > 0 && inputs[heap[0]].labels().equals(current)) {
+            int top = heap[0];
+            collected.addAll(inputs[top].chunks());
+            if (inputs[top].next()) {
+                Labels following = inputs[top].labels();
+                if (following.compareTo(current) < 0) {
+                    throw new IllegalStateException("input " + top + " is not sorted by labels: "
+                            + following + " after " + current);
+                }
+                siftDown(0);
+            } else {
+                heap[0] = heap[--heapSize];
+                siftDown(0);
+            }
+        }
+        labels = current;
+        chunks = sortedWithoutDuplicates(collected);
+        return true;
+    }
+
+    /** Sorts by (min time, max time), stable, and drops chunks identical to an earlier one. */
+    static List<Chunk> sortedWithoutDuplicates(List<Chunk> chunks) {
+        if (chunks.size() < 2) {
+            return chunks;
+        }
+        chunks.sort(BY_TIME_RANGE);
+        int kept = 1;
+        int runStart = 0; // first kept chunk with the current (min, max) bounds
+        for (int i = 1; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            Chunk previous = chunks.get(kept - 1);
+            if (c.minTime() != previous.minTime() || c.maxTime() != previous.maxTime()) {
+                runStart = kept;
+            } else if (duplicateInRun(chunks, runStart, kept, c)) {
+                continue;
+            }
+            chunks.set(kept++, c);
+        }
+        chunks.subList(kept, chunks.size()).clear();
+        return chunks;
+    }
+
+    private static boolean duplicateInRun(List<Chunk> chunks, int from, int to, Chunk c) {
+        for (int j = from; j < to; j++) {
+            Chunk other = chunks.get(j);
+            if (other.encoding() == c.encoding() && Arrays.equals(other.data(), c.data())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean less(int a, int b) {
+        int c = inputs[a].labels().compareTo(inputs[b].labels());
+        return c < 0 || (c == 0 && a < b);
+    }
+
+    private void siftUp(int pos) {
+        int item = heap[pos];
+        while (pos > 0) {
+            int parent = (pos - 1) >>> 1;
+            if (!less(item, heap[parent])) {
+                break;
+            }
+            heap[pos] = heap[parent];
+            pos = parent;
+        }
+        heap[pos] = item;
+    }
+
+    private void siftDown(int pos) {
+        if (heapSize == 0) {
+            return;
+        }
+        int item = heap[pos];
+        while (true) {
+            int child = 2 * pos + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && less(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!less(heap[child], item)) {
+                break;
+            }
+            heap[pos] = heap[child];
+            pos = child;
+        }
+        heap[pos] = item;
+    }
+
+    @Override
+    public Labels labels() {
+        if (labels == null) {
+            throw new IllegalStateException("no current series: call next() first");
+        }
+        return labels;
+    }
+
+    @Override
+    public List<Chunk> chunks() {
+        if (chunks == null) {
+            throw new IllegalStateException("no current series: call next() first");
+        }
+        return chunks;
+    }
+
+    /** The warnings of all inputs, in input order. */
+    @Override
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>();
+        for (ChunkSeriesSet input : inputs) {
+            all.addAll(input.warnings());
+        }
+        return all;
+    }
+
+    /** Closes every input, even when closing one of them fails; the first failure is rethrown. */
+    @Override
+    public void close() {
+        done = true;
+        RuntimeException failure = null;
+        for (ChunkSeriesSet input : inputs) {
+            try {
+                input.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
