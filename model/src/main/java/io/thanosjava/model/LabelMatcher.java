@@ -1,13 +1,17 @@
 package io.thanosjava.model;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A label matcher ({@code =}, {@code !=}, {@code =~}, {@code !~}) with Prometheus semantics: a
  * missing label has the value {@code ""}; regular expressions use RE2 syntax and linear-time
  * matching, fully anchored, with {@code .} matching newlines.
+ *
+ * <p>Regular expressions are analysed once, when the matcher is built: {@code .*}, {@code .+},
+ * literals, literal alternations ({@code a|b|c}) and literal prefixes, suffixes and infixes
+ * ({@code foo.*}, {@code .*foo}, {@code .*foo.*}) are answered by plain string operations; every
+ * other expression runs on re2j. Both give the same answer.
  */
 public final class LabelMatcher {
     public enum Type {
@@ -27,33 +31,41 @@ public final class LabelMatcher {
     private final Type type;
     private final String name;
     private final String value;
-    private final Pattern pattern;
+    /** The compiled expression of RE and NRE matchers; null for EQ and NEQ. */
+    private final FastRegexMatcher regex;
 
-    private LabelMatcher(Type type, String name, String value, Pattern pattern) {
+    private LabelMatcher(Type type, String name, String value, FastRegexMatcher regex) {
         this.type = type;
         this.name = name;
         this.value = value;
-        this.pattern = pattern;
+        this.regex = regex;
     }
 
     /**
      * Creates a matcher. For regex types the value is compiled as {@code ^(?s:value)$}.
      *
-     * @throws InvalidMatcherException when the regular expression does not compile
+     * @throws InvalidMatcherException when the regular expression does not compile; the message
+     *     has Go's shape, e.g. {@code error parsing regexp: missing closing ): `(foo`}
      */
     public static LabelMatcher of(Type type, String name, String value) {
         Objects.requireNonNull(type, "type is null");
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(value, "value is null");
-        Pattern p = null;
-        if (type == Type.RE || type == Type.NRE) {
-            try {
-                p = Pattern.compile("^(?s:" + value + ")$");
-            } catch (PatternSyntaxException e) {
-                throw new InvalidMatcherException("error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`", e);
-            }
+        boolean isRegex = type == Type.RE || type == Type.NRE;
+        return new LabelMatcher(type, name, value, isRegex ? FastRegexMatcher.compile(value) : null);
+    }
+
+    /**
+     * For {@code =} the value, for {@code =~} the values a literal or literal alternation matches
+     * (e.g. {@code a|b} gives {@code [a, b]}); otherwise empty. Stores can turn these into index
+     * lookups.
+     */
+    public List<String> setMatches() {
+        switch (type) {
+            case EQ: return List.of(value);
+            case RE: return regex.setMatches();
+            default: return List.of();
         }
-        return new LabelMatcher(type, name, value, p);
     }
 
     public Type type() {
@@ -73,8 +85,8 @@ public final class LabelMatcher {
         switch (type) {
             case EQ: return value.equals(v);
             case NEQ: return !value.equals(v);
-            case RE: return pattern.matcher(v).matches();
-            default: return !pattern.matcher(v).matches();
+            case RE: return regex.matches(v);
+            default: return !regex.matches(v);
         }
     }
 
