@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Go's text forms that PromQL output relies on: {@code fmt}'s {@code %v} for floats, {@code strconv.Quote}. */
-final class GoFormat {
+public final class GoFormat {
     private GoFormat() {
     }
 
@@ -12,7 +12,7 @@ final class GoFormat {
      * Go's {@code %v} for a float64: the shortest decimal that parses back to the same double,
      * in {@code %e} form when the decimal exponent is below -4 or at least 21, else plain.
      */
-    static String formatFloat(double v) {
+    public static String formatFloat(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
@@ -70,7 +70,7 @@ final class GoFormat {
     }
 
     /** Appends {@code s} as Go's {@code strconv.Quote} renders it. */
-    static void quote(String s, StringBuilder out) {
+    public static void quote(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -37,6 +37,7 @@ public final class Printer implements ExprVisitor<Void> {
     @Override
     public Void visitVectorSelector(VectorSelector node) {
         appendSelectorBody(node);
+        appendRangeModifiers(node);
         appendModifiers(node.offsetMillis(), node.offsetExpr(), node.at());
         return null;
     }
@@ -48,6 +49,7 @@ public final class Printer implements ExprVisitor<Void> {
         out.append('[');
         appendDuration(node.rangeMillis(), node.rangeExpr());
         out.append(']');
+        appendRangeModifiers(vs);
         appendModifiers(vs.offsetMillis(), vs.offsetExpr(), vs.at());
         return null;
     }
@@ -188,7 +190,7 @@ public final class Printer implements ExprVisitor<Void> {
     /** {@code name{matchers}} without modifiers; the name's own {@code __name__} matcher is implied. */
     private void appendSelectorBody(VectorSelector node) {
         String name = node.metricName();
-        boolean nameInBraces = name != null && !Names.isBareMetricName(name);
+        boolean nameInBraces = name != null && !Names.isLegacyMetricName(name);
         if (name != null && !nameInBraces) {
             out.append(name);
         }
@@ -226,6 +228,15 @@ public final class Printer implements ExprVisitor<Void> {
 
     private static boolean isNameMatcher(LabelMatcher m, String name) {
         return m.type() == LabelMatcher.Type.EQ && m.name().equals("__name__") && m.value().equals(name);
+    }
+
+    private void appendRangeModifiers(VectorSelector vs) {
+        if (vs.anchored()) {
+            out.append(" anchored");
+        }
+        if (vs.smoothed()) {
+            out.append(" smoothed");
+        }
     }
 
     private void appendModifiers(long offsetMillis, Expr offsetExpr, AtModifier at) {

@@ -1,0 +1,43 @@
+package io.thanosjava.promql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.thanosjava.promql.ast.Expr;
+import io.thanosjava.promql.ast.VectorSelector;
+
+/** Entry points: PromQL text to a checked, immutable AST. */
+public final class PromqlParser {
+    private PromqlParser() {
+    }
+
+    /** Parses and type-checks a query with {@link ParserOptions#DEFAULT}. */
+    public static Expr parseExpr(String query) {
+        return parseExpr(query, ParserOptions.DEFAULT);
+    }
+
+    /**
+     * Parses and type-checks a query.
+     *
+     * @throws ParseException with Prometheus' message and position when the query is invalid
+     */
+    public static Expr parseExpr(String query, ParserOptions options) {
+        requireNonNull(query, "query is null");
+        requireNonNull(options, "options is null");
+        Tokens tokens = Lexer.lex(query, options.mainBranch());
+        Expr expr = new Parser(tokens, options).parseQuery();
+        return Checker.check(expr, query);
+    }
+
+    /**
+     * Parses a series selector as used by {@code match[]} ({@code up{job="x"}}, {@code {__name__=~"a.*"}}):
+     * no modifiers, ranges or operators.
+     *
+     * @throws ParseException when it is not a valid selector
+     */
+    public static VectorSelector parseSeriesSelector(String selector) {
+        requireNonNull(selector, "selector is null");
+        Tokens tokens = Lexer.lex(selector, false);
+        VectorSelector vs = new Parser(tokens, ParserOptions.DEFAULT).parseSelectorOnly();
+        return (VectorSelector) Checker.check(vs, selector);
+    }
+}
