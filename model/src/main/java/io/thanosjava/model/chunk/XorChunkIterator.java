@@ -27,6 +27,9 @@ public final class XorChunkIterator implements SampleIterator {
     private static final byte[] NO_DATA = new byte[2];
     private static final long NO_TIME = Long.MIN_VALUE;
 
+    /** Samples decoded per refill of the iterator's buffer. */
+    private static final int BATCH = 64;
+
     private byte[] data = NO_DATA;
     /** Index of the chunk's first byte in {@link #data}. */
     private int start;
@@ -38,15 +41,24 @@ public final class XorChunkIterator implements SampleIterator {
     private long pos;
     private long endBit;
 
+    /** Decoder state after the last decoded sample. */
     private int count;
     private int read;
-    private boolean exhausted;
     private long t;
     private long tDelta;
     private long valueBits;
     /** The current XOR window; Prometheus' reader starts with an empty (0, 0) window. */
     private int leading;
     private int trailing;
+    /** Set when decoding failed; thrown once the samples decoded before the failure are consumed. */
+    private ChunkDecodeException failure;
+
+    /** Decoded samples not all handed out yet, and the iterator's position among them. */
+    private final long[] bufferedT = new long[BATCH];
+    private final double[] bufferedV = new double[BATCH];
+    private int buffered;
+    private int cursor;
+    private boolean exhausted;
 
     private long describedMinTime = NO_TIME;
     private long describedMaxTime = NO_TIME;
@@ -91,14 +103,18 @@ public final class XorChunkIterator implements SampleIterator {
         wordLimit = end - Long.BYTES;
         endBit = (long) end << 3;
         read = 0;
-        exhausted = false;
         count = 0;
         t = 0;
         tDelta = 0;
         valueBits = 0;
         leading = 0;
         trailing = 0;
+        failure = null;
+        buffered = 0;
+        cursor = -1;
+        exhausted = false;
         if (length < 2) {
+            exhausted = true;
             throw new ChunkDecodeException(describe(), 0, "chunk has " + length + " bytes, fewer than its 2-byte sample count");
         }
         count = ((bytes[offset] & 0xff) << 8) | (bytes[offset + 1] & 0xff);
@@ -113,27 +129,23 @@ public final class XorChunkIterator implements SampleIterator {
 
     @Override
     public boolean next() {
-        if (read >= count) {
-            exhausted = true;
+        if (cursor + 1 < buffered) {
+            cursor++;
+            return true;
+        }
+        if (exhausted) {
             return false;
         }
-        if (read >= 2) {
-            readTimestampDeltaOfDelta();
-            readValue();
-        } else if (read == 0) {
-            t = readVarint();
-            valueBits = readBits(pos, 64);
-            pos += 64;
-        } else {
-            tDelta = readUvarint();
-            t += tDelta;
-            readValue();
+        if (failure == null && read < count) {
+            buffered = decodeBatch(bufferedT, bufferedV, 0, BATCH);
+            cursor = 0;
+            if (buffered > 0) {
+                return true;
+            }
         }
-        if (pos > endBit) {
-            throw failure(endBit, "truncated: sample " + read + " of " + count + " needs bits past the end of the chunk");
-        }
-        read++;
-        return true;
+        exhausted = true;
+        throwPendingFailure();
+        return false;
     }
 
     @Override
@@ -141,11 +153,11 @@ public final class XorChunkIterator implements SampleIterator {
         if (exhausted) {
             return false;
         }
-        if (read > 0 && t >= target) {
+        if (cursor >= 0 && bufferedT[cursor] >= target) {
             return true;
         }
         while (next()) {
-            if (t >= target) {
+            if (bufferedT[cursor] >= target) {
                 return true;
             }
         }
@@ -154,78 +166,205 @@ public final class XorChunkIterator implements SampleIterator {
 
     @Override
     public long atT() {
-        return t;
+        return bufferedT[cursor];
     }
 
     @Override
     public double atV() {
-        return Double.longBitsToDouble(valueBits);
+        return bufferedV[cursor];
     }
 
     /** The raw IEEE-754 bits of the current value. */
     public long atValueBits() {
-        return valueBits;
+        return Double.doubleToRawLongBits(bufferedV[cursor]);
     }
 
     /**
      * Appends the samples not yet read whose timestamps lie in {@code [mint, maxt]}, stopping at the
-     * first sample after {@code maxt}. On a {@link ChunkDecodeException} {@code out} is left
-     * unchanged.
+     * first sample after {@code maxt}; the iterator is exhausted afterwards. On a
+     * {@link ChunkDecodeException} {@code out} is left unchanged.
      *
      * @return the number of samples appended
      */
     public int decodeRemainingInto(SampleBuffer out, long mint, long maxt) {
         Objects.requireNonNull(out, "out is null");
-        // Each sample takes at least two bits, so a lying header cannot make us reserve much more
-        // than the bytes could hold.
-        long bitsLeft = Math.max(0, endBit - pos);
-        out.ensureCapacity((int) Math.min(count - read, bitsLeft / 2 + 2));
         int size = out.size();
+        boolean filter = mint != Long.MIN_VALUE || maxt != Long.MAX_VALUE;
         int n = size;
-        long[] timestamps = out.timestamps();
-        double[] values = out.values();
-        while (next()) {
-            if (t < mint) {
+        boolean pastMaxt = false;
+        for (int k = cursor + 1; k < buffered && !pastMaxt; k++) {
+            out.ensureCapacity(n - size + 1);
+            long tk = bufferedT[k];
+            pastMaxt = tk > maxt;
+            if (tk >= mint && !pastMaxt) {
+                out.timestamps()[n] = tk;
+                out.values()[n] = bufferedV[k];
+                n++;
+            }
+        }
+        cursor = buffered - 1;
+        while (!pastMaxt && failure == null && read < count) {
+            // Each sample takes at least two bits, so a lying header cannot make us reserve much
+            // more than the bytes could hold.
+            long bitsLeft = Math.max(0, endBit - pos);
+            out.ensureCapacity(n - size + (int) Math.min(count - read, bitsLeft / 2 + 2));
+            long[] timestamps = out.timestamps();
+            double[] values = out.values();
+            int got = decodeBatch(timestamps, values, n, timestamps.length - n);
+            if (!filter) {
+                n += got;
                 continue;
             }
-            if (t > maxt) {
-                break;
+            int stop = n + got;
+            for (int k = n; k < stop; k++) {
+                long tk = timestamps[k];
+                if (tk > maxt) {
+                    pastMaxt = true;
+                    break;
+                }
+                if (tk >= mint) {
+                    timestamps[n] = tk;
+                    values[n] = values[k];
+                    n++;
+                }
             }
-            if (n == timestamps.length) {
-                out.ensureCapacity(n - size + 1);
-                timestamps = out.timestamps();
-                values = out.values();
-            }
-            timestamps[n] = t;
-            values[n] = Double.longBitsToDouble(valueBits);
-            n++;
         }
+        exhausted = true;
+        throwPendingFailure();
         out.setSize(n);
         return n - size;
     }
 
-    private void readTimestampDeltaOfDelta() {
-        long w = peek(pos);
-        long dod;
-        // The prefix is 0, 10, 110, 1110 or 1111; testing the sign of w shifted left reads one bit.
-        if (w >= 0) {
-            pos += 1;
-            dod = 0;
-        } else if (w << 1 >= 0) {
-            dod = signed((w << 2) >>> 50, 14);
-            pos += 16;
-        } else if (w << 2 >= 0) {
-            dod = signed((w << 3) >>> 47, 17);
-            pos += 20;
-        } else if (w << 3 >= 0) {
-            dod = signed((w << 4) >>> 44, 20);
-            pos += 24;
-        } else {
-            dod = readBits(pos + 4, 64);
-            pos += 68;
+    private void throwPendingFailure() {
+        ChunkDecodeException e = failure;
+        if (e != null) {
+            failure = null;
+            throw e;
         }
-        tDelta += dod;
-        t += tDelta;
+    }
+
+    /**
+     * Decodes up to {@code max} samples into the arrays from index {@code off}; returns how many.
+     * On bad input it records {@link #failure} and returns the samples decoded before it.
+     *
+     * <p>This is the hot loop. The decoder state lives in locals for its duration: kept in fields,
+     * every sample would store and reload the bit position and timestamp through memory, and those
+     * form the loop's dependency chain.
+     */
+    private int decodeBatch(long[] ts, double[] vs, int off, int max) {
+        int o = off;
+        int stop = off + Math.min(max, count - read);
+        while (read < 2 && o < stop) {
+            if (!readHeadSample()) {
+                return o - off;
+            }
+            ts[o] = t;
+            vs[o] = Double.longBitsToDouble(valueBits);
+            o++;
+        }
+        final byte[] d = data;
+        final int wl = wordLimit;
+        final int e = end;
+        final long lastBit = endBit;
+        long p = pos;
+        long tt = t;
+        long dt = tDelta;
+        long v = valueBits;
+        int lead = leading;
+        int trail = trailing;
+        int first = o;
+        for (; o < stop; o++) {
+            // Timestamp: prefix 0, 10, 110, 1110 or 1111; testing the sign of w shifted left reads one bit.
+            long w = peek(d, wl, e, p);
+            if (w >= 0) {
+                p += 1;
+            } else {
+                long dod;
+                if (w << 1 >= 0) {
+                    dod = signed((w << 2) >>> 50, 14);
+                    p += 16;
+                } else if (w << 2 >= 0) {
+                    dod = signed((w << 3) >>> 47, 17);
+                    p += 20;
+                } else if (w << 3 >= 0) {
+                    dod = signed((w << 4) >>> 44, 20);
+                    p += 24;
+                } else {
+                    dod = readBits(d, wl, e, p + 4, 64);
+                    p += 68;
+                }
+                dt += dod;
+            }
+            tt += dt;
+            // Value: 0 = unchanged, 10 = XOR in the current window, 11 = new window then XOR.
+            w = peek(d, wl, e, p);
+            if (w >= 0) {
+                p += 1;
+            } else {
+                int significant;
+                if (w << 1 >= 0) {
+                    p += 2;
+                    significant = 64 - lead - trail;
+                } else {
+                    int newLeading = (int) ((w << 2) >>> 59);
+                    significant = (int) ((w << 7) >>> 58);
+                    if (significant == 0) {
+                        significant = 64; // 64 does not fit six bits and 0 cannot occur, so 0 stands for 64
+                    }
+                    if (newLeading + significant > 64) {
+                        recordFailure(p + 2, "sample " + (read + o - first) + " has an XOR window of " + newLeading
+                                + " leading zeros and " + significant + " significant bits, more than 64");
+                        break;
+                    }
+                    p += 13;
+                    lead = newLeading;
+                    trail = 64 - newLeading - significant;
+                }
+                v ^= readBits(d, wl, e, p, significant) << trail;
+                p += significant;
+            }
+            if (p > lastBit) {
+                recordFailure(lastBit, "truncated: sample " + (read + o - first) + " of " + count
+                        + " needs bits past the end of the chunk");
+                break;
+            }
+            ts[o] = tt;
+            vs[o] = Double.longBitsToDouble(v);
+        }
+        if (failure == null) {
+            pos = p;
+            t = tt;
+            tDelta = dt;
+            valueBits = v;
+            leading = lead;
+            trailing = trail;
+            read += o - first;
+        }
+        return o - off;
+    }
+
+    /** Decodes sample 0 or 1 into the fields; false (with {@link #failure} set) on bad input. */
+    private boolean readHeadSample() {
+        try {
+            if (read == 0) {
+                t = readVarint();
+                valueBits = readBits(data, wordLimit, end, pos, 64);
+                pos += 64;
+            } else {
+                tDelta = readUvarint();
+                t += tDelta;
+                readValue();
+            }
+        } catch (ChunkDecodeException e) {
+            failure = e;
+            return false;
+        }
+        if (pos > endBit) {
+            recordFailure(endBit, "truncated: sample " + read + " of " + count + " needs bits past the end of the chunk");
+            return false;
+        }
+        read++;
+        return true;
     }
 
     /**
@@ -236,8 +375,9 @@ public final class XorChunkIterator implements SampleIterator {
         return raw > (1L << (width - 1)) ? raw - (1L << width) : raw;
     }
 
+    /** The value of sample 1, which always opens the first window; kept simple as it runs once per chunk. */
     private void readValue() {
-        long w = peek(pos);
+        long w = peek(data, wordLimit, end, pos);
         if (w >= 0) {
             pos += 1;
             return;
@@ -250,49 +390,49 @@ public final class XorChunkIterator implements SampleIterator {
             int newLeading = (int) ((w << 2) >>> 59);
             significant = (int) ((w << 7) >>> 58);
             if (significant == 0) {
-                significant = 64; // 64 does not fit six bits and 0 cannot occur, so 0 stands for 64
+                significant = 64;
             }
-            int newTrailing = 64 - newLeading - significant;
-            if (newTrailing < 0) {
-                throw failure(pos + 2, "XOR window of " + newLeading + " leading zeros and "
-                        + significant + " significant bits exceeds 64 bits");
+            if (newLeading + significant > 64) {
+                throw failureAt(pos + 2, "sample 1 has an XOR window of " + newLeading + " leading zeros and "
+                        + significant + " significant bits, more than 64");
             }
             pos += 13;
             leading = newLeading;
-            trailing = newTrailing;
+            trailing = 64 - newLeading - significant;
         }
-        valueBits ^= readBits(pos, significant) << trailing;
+        valueBits ^= readBits(data, wordLimit, end, pos, significant) << trailing;
         pos += significant;
     }
 
     /** Reads {@code n} bits (1..64) at bit position {@code at}, right-aligned. */
-    private long readBits(long at, int n) {
+    private static long readBits(byte[] d, int wordLimit, int end, long at, int n) {
         if (n <= 57) {
-            return peek(at) >>> (64 - n);
+            return peek(d, wordLimit, end, at) >>> (64 - n);
         }
-        return ((peek(at) >>> 32) << (n - 32)) | (peek(at + 32) >>> (96 - n));
+        return ((peek(d, wordLimit, end, at) >>> 32) << (n - 32)) | (peek(d, wordLimit, end, at + 32) >>> (96 - n));
     }
 
     /**
-     * The 64 bits from bit position {@code at}, left-aligned; at least the top 57 are valid. Bits
-     * past the chunk's end read as zero: callers check {@link #pos} against the end once per sample
+     * The 64 bits from bit position {@code at}, left-aligned; at least the top 57 are valid. One
+     * unaligned big-endian load and a shift replace Go's bit-at-a-time reader. Bits past the
+     * chunk's end read as zero: callers check the position against the end once per sample
      * instead of on every read.
      */
-    private long peek(long at) {
+    private static long peek(byte[] d, int wordLimit, int end, long at) {
         int i = (int) (at >>> 3);
         int shift = (int) at & 7;
         if (i <= wordLimit) {
-            return (long) BIG_ENDIAN_LONG.get(data, i) << shift;
+            return (long) BIG_ENDIAN_LONG.get(d, i) << shift;
         }
-        return tailWord(i) << shift;
+        return tailWord(d, end, i) << shift;
     }
 
     /** The bytes from {@code i} to the end of the chunk as the high bytes of a word, zero-filled. */
-    private long tailWord(int i) {
+    private static long tailWord(byte[] d, int end, int i) {
         long word = 0;
         for (int k = 0; k < Long.BYTES; k++) {
             int index = i + k;
-            word = (word << 8) | (index < end ? data[index] & 0xff : 0);
+            word = (word << 8) | (index < end ? d[index] & 0xff : 0);
         }
         return word;
     }
@@ -309,7 +449,7 @@ public final class XorChunkIterator implements SampleIterator {
         long x = 0;
         for (int shift = 0; shift < 70; shift += 7) {
             if (i >= end) {
-                throw failure((long) i << 3, "truncated varint in sample " + read);
+                throw failureAt((long) i << 3, "truncated varint in sample " + read);
             }
             int b = data[i++] & 0xff;
             if (b < 0x80) {
@@ -321,12 +461,14 @@ public final class XorChunkIterator implements SampleIterator {
             }
             x |= (long) (b & 0x7f) << shift;
         }
-        throw failure(pos, "varint in sample " + read + " overflows 64 bits");
+        throw failureAt(pos, "varint in sample " + read + " overflows 64 bits");
     }
 
-    private ChunkDecodeException failure(long absoluteBit, String problem) {
-        read = count;
-        exhausted = true;
+    private void recordFailure(long absoluteBit, String problem) {
+        failure = failureAt(absoluteBit, problem);
+    }
+
+    private ChunkDecodeException failureAt(long absoluteBit, String problem) {
         return new ChunkDecodeException(describe(), absoluteBit - ((long) start << 3), problem);
     }
 
