@@ -13,15 +13,20 @@ import java.util.List;
  * K-way merge of sorted {@link ChunkSeriesSet}s (one per store) into one sorted stream, as Thanos'
  * proxy does: all entries with equal labels, whether from different stores or from consecutive
  * frames of one store, become one series whose chunks are sorted by (min time, max time) with exact
- * duplicates (same bounds, encoding and bytes) dropped.
+ * duplicates (same bounds, encoding and bytes) dropped. Chunks with equal time ranges are ordered by
+ * content, so the output, and any deduplication after it, does not depend on the order of the
+ * inputs (Thanos leaves that order arbitrary).
  *
  * <p>A binary heap of input indices ordered by current labels, ties by input index, so the merge is
  * streaming: it holds one series per input. An input that goes backwards in label order fails the
  * merge with {@link IllegalStateException} rather than producing an unsorted stream.
  */
 public final class ProxyMerge implements ChunkSeriesSet {
-    private static final Comparator<Chunk> BY_TIME_RANGE =
-            Comparator.comparingLong(Chunk::minTime).thenComparingLong(Chunk::maxTime);
+    /** Time range first (what readers need), then content, so the order never depends on which store answered first. */
+    private static final Comparator<Chunk> CHUNK_ORDER = Comparator.comparingLong(Chunk::minTime)
+            .thenComparingLong(Chunk::maxTime)
+            .thenComparingInt(Chunk::encoding)
+            .thenComparing(Chunk::data, Arrays::compare);
 
     private final ChunkSeriesSet[] inputs;
     private final int[] heap;
@@ -88,36 +93,21 @@ public final class ProxyMerge implements ChunkSeriesSet {
         return true;
     }
 
-    /** Sorts by (min time, max time), stable, and drops chunks identical to an earlier one. */
+    /** Sorts by (min time, max time, encoding, bytes) and drops chunks equal to their predecessor. */
     static List<Chunk> sortedWithoutDuplicates(List<Chunk> chunks) {
         if (chunks.size() < 2) {
             return chunks;
         }
-        chunks.sort(BY_TIME_RANGE);
+        chunks.sort(CHUNK_ORDER);
         int kept = 1;
-        int runStart = 0; // first kept chunk with the current (min, max) bounds
         for (int i = 1; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
-            Chunk previous = chunks.get(kept - 1);
-            if (c.minTime() != previous.minTime() || c.maxTime() != previous.maxTime()) {
-                runStart = kept;
-            } else if (duplicateInRun(chunks, runStart, kept, c)) {
-                continue;
+            if (CHUNK_ORDER.compare(chunks.get(kept - 1), c) != 0) {
+                chunks.set(kept++, c);
             }
-            chunks.set(kept++, c);
         }
         chunks.subList(kept, chunks.size()).clear();
         return chunks;
-    }
-
-    private static boolean duplicateInRun(List<Chunk> chunks, int from, int to, Chunk c) {
-        for (int j = from; j < to; j++) {
-            Chunk other = chunks.get(j);
-            if (other.encoding() == c.encoding() && Arrays.equals(other.data(), c.data())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean less(int a, int b) {
