@@ -162,6 +162,42 @@ class StreamedGoldenTest {
         assertThat(checked).isEqualTo(22_809);
     }
 
+    /**
+     * Each streamed series decodes to exactly the stored samples of that series inside its query's
+     * inclusive range: chunks cut by the range were re-encoded by the server, the others are whole.
+     */
+    @ParameterizedTest
+    @MethodSource("streamedFiles")
+    void decodedSamplesAreTheStoredSamplesInsideTheQueryRange(String file) throws IOException {
+        JsonNode queries = Golden.fixture(file).get("request").get("queries");
+        Map<Labels, List<JsonNode>> stored = new java.util.HashMap<>();
+        for (JsonNode line : GoldenChunkLines.read()) {
+            List<JsonNode> samples = stored.computeIfAbsent(labels(line.get("labels")), k -> new ArrayList<>());
+            line.get("samples").forEach(samples::add);
+        }
+        XorChunkIterator it = new XorChunkIterator();
+        for (SeriesRead s : groupSeries(readAll(Golden.bytes(file)))) {
+            JsonNode query = queries.get((int) s.queryIndex);
+            long start = query.get("start_timestamp_ms").asLong();
+            long end = query.get("end_timestamp_ms").asLong();
+            List<String> want = new ArrayList<>();
+            for (JsonNode sample : stored.get(s.labels)) {
+                long t = sample.get(0).asLong();
+                if (t >= start && t <= end) {
+                    want.add(t + "/" + sample.get(2).asText());
+                }
+            }
+            List<String> got = new ArrayList<>();
+            for (Chunk c : s.chunks) {
+                it.reset(c);
+                while (it.next()) {
+                    got.add(it.atT() + "/" + String.format("%016x", Double.doubleToRawLongBits(it.atV())));
+                }
+            }
+            assertThat(got).as("%s in query %d", s.labels, s.queryIndex).isNotEmpty().isEqualTo(want);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void emptyBodyHasNoFrames() throws IOException {
         assertThat(Golden.bytes("remote-read-empty.bin")).isEmpty();
