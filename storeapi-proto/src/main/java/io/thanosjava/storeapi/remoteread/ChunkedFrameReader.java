@@ -20,7 +20,8 @@ import java.util.zip.CRC32C;
  * damaged body never passes for a short answer.
  *
  * <p>Memory follows the bytes actually received, not the declared length: the frame buffer grows
- * as data arrives and is reused across frames. Not thread-safe.
+ * as data arrives and is reused across frames. The length and checksum are read byte by byte, so
+ * pass a buffered stream when the source is a socket. Not thread-safe.
  */
 public final class ChunkedFrameReader {
     /** Prometheus' client-side default limit for one frame (its {@code DefaultChunkedReadLimit}). */
