@@ -274,54 +274,60 @@ public final class XorChunkIterator implements SampleIterator {
         int trail = trailing;
         int first = o;
         for (; o < stop; o++) {
-            // Timestamp: prefix 0, 10, 110, 1110 or 1111; testing the sign of w shifted left reads one bit.
+            // One 64-bit peek usually covers both the timestamp and the value: 57 bits are valid
+            // and a sample commonly needs 2 to 30.
             long w = peek(d, wl, e, p);
+            int used; // bits of w taken by the timestamp
+            // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             if (w >= 0) {
-                p += 1;
+                used = 1;
+            } else if (w << 1 >= 0) {
+                dt += signed((w << 2) >>> 50, 14);
+                used = 16;
+            } else if (w << 2 >= 0) {
+                dt += signed((w << 3) >>> 47, 17);
+                used = 20;
+            } else if (w << 3 >= 0) {
+                dt += signed((w << 4) >>> 44, 20);
+                used = 24;
             } else {
-                long dod;
-                if (w << 1 >= 0) {
-                    dod = signed((w << 2) >>> 50, 14);
-                    p += 16;
-                } else if (w << 2 >= 0) {
-                    dod = signed((w << 3) >>> 47, 17);
-                    p += 20;
-                } else if (w << 3 >= 0) {
-                    dod = signed((w << 4) >>> 44, 20);
-                    p += 24;
-                } else {
-                    dod = readBits(d, wl, e, p + 4, 64);
-                    p += 68;
-                }
-                dt += dod;
+                dt += readBits(d, wl, e, p + 4, 64);
+                p += 68;
+                w = peek(d, wl, e, p);
+                used = 0;
             }
             tt += dt;
-            // Value: 0 = unchanged, 10 = XOR in the current window, 11 = new window then XOR.
-            w = peek(d, wl, e, p);
-            if (w >= 0) {
-                p += 1;
+            // Value: 0 = unchanged, 10 = XOR in the current window, 11 = new window, then XOR.
+            long vw = w << used;
+            if (vw >= 0) {
+                p += used + 1;
             } else {
+                int header;
                 int significant;
-                if (w << 1 >= 0) {
-                    p += 2;
+                if (vw << 1 >= 0) {
+                    header = 2;
                     significant = 64 - lead - trail;
                 } else {
-                    int newLeading = (int) ((w << 2) >>> 59);
-                    significant = (int) ((w << 7) >>> 58);
+                    header = 13;
+                    int newLeading = (int) ((vw << 2) >>> 59);
+                    significant = (int) ((vw << 7) >>> 58);
                     if (significant == 0) {
                         significant = 64; // 64 does not fit six bits and 0 cannot occur, so 0 stands for 64
                     }
                     if (newLeading + significant > 64) {
-                        recordFailure(p + 2, "sample " + (read + o - first) + " has an XOR window of " + newLeading
-                                + " leading zeros and " + significant + " significant bits, more than 64");
+                        recordFailure(p + used + 2, "sample " + (read + o - first) + " has an XOR window of "
+                                + newLeading + " leading zeros and " + significant + " significant bits, more than 64");
                         break;
                     }
-                    p += 13;
                     lead = newLeading;
                     trail = 64 - newLeading - significant;
                 }
-                v ^= readBits(d, wl, e, p, significant) << trail;
-                p += significant;
+                int valueBitsUsed = used + header;
+                long x = valueBitsUsed + significant <= 57
+                        ? (vw << header) >>> (64 - significant)
+                        : readBits(d, wl, e, p + valueBitsUsed, significant);
+                v ^= x << trail;
+                p += valueBitsUsed + significant;
             }
             if (p > lastBit) {
                 recordFailure(lastBit, "truncated: sample " + (read + o - first) + " of " + count
