@@ -200,6 +200,8 @@ final class Checker {
                     add(second.pos(), "expected label selectors only, got vector selector instead");
                 }
                 infoSelector = true;
+            } else {
+                add(second.pos(), "expected label selectors only");
             }
         }
         List<Expr> checked = new ArrayList<>(args.size());

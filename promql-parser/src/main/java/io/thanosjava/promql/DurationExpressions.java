@@ -3,6 +3,7 @@ package io.thanosjava.promql;
 import static java.util.Objects.requireNonNull;
 
 import io.thanosjava.promql.ast.BinaryExpr;
+import io.thanosjava.promql.ast.BinaryOp;
 import io.thanosjava.promql.ast.Call;
 import io.thanosjava.promql.ast.Expr;
 import io.thanosjava.promql.ast.Function;
@@ -57,15 +58,40 @@ public final class DurationExpressions {
         return toMillis(seconds(expr, stepMillis / 1000.0, rangeMillis / 1000.0));
     }
 
-    /** The value when it does not depend on the query, else null; errors become parse errors. */
-    static Long constantMillis(Expr expr, PositionRange pos, String query) {
+    /**
+     * The value when it does not depend on the query, else null. Division or modulo by a constant
+     * zero is reported at the operator, and a value beyond ~292 years at the expression, as
+     * Prometheus' parser does.
+     */
+    static Long constantMillis(Expr expr, String query) {
+        checkDivisors(expr, query);
         if (!isConstant(expr)) {
             return null;
         }
-        try {
-            return toMillis(seconds(expr, 0, 0));
-        } catch (ArithmeticException e) {
-            throw new ParseException(new ParseException.Error(pos, e.getMessage(), query));
+        return secondsToMillis(seconds(expr, 0, 0), expr.pos(), query);
+    }
+
+    private static void checkDivisors(Expr e, String query) {
+        if (e instanceof BinaryExpr b) {
+            checkDivisors(b.lhs(), query);
+            checkDivisors(b.rhs(), query);
+            boolean division = b.op() == BinaryOp.DIV || b.op() == BinaryOp.MOD;
+            if (division && isConstant(b.rhs()) && seconds(b.rhs(), 0, 0) == 0) {
+                int op = b.lhs().pos().end();
+                while (op < query.length() && Lexer.isSpace(query.charAt(op))) {
+                    op++;
+                }
+                String message = b.op() == BinaryOp.DIV ? "division by zero" : "modulo by zero";
+                throw new ParseException(new ParseException.Error(new PositionRange(op, op + 1), message, query));
+            }
+        } else if (e instanceof UnaryExpr u) {
+            checkDivisors(u.expr(), query);
+        } else if (e instanceof ParenExpr p) {
+            checkDivisors(p.expr(), query);
+        } else if (e instanceof Call c) {
+            for (Expr a : c.args()) {
+                checkDivisors(a, query);
+            }
         }
     }
 

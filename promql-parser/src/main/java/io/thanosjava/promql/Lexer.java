@@ -1,5 +1,6 @@
 package io.thanosjava.promql;
 
+import io.thanosjava.promql.ast.GoFormat;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -185,14 +186,7 @@ final class Lexer {
                 emit(TokenType.LEFT_PAREN);
                 parenDepth++;
             }
-            case ')' -> {
-                emit(TokenType.RIGHT_PAREN);
-                parenDepth--;
-                if (parenDepth < 0) {
-                    start = pos - 1;
-                    error("unexpected right parenthesis ')'");
-                }
-            }
+            case ')' -> closeParen();
             case '{' -> {
                 emit(TokenType.LEFT_BRACE);
                 braceOpen = true;
@@ -218,6 +212,17 @@ final class Lexer {
                 bracketOpen = false;
             }
             default -> lexOther(c);
+        }
+    }
+
+    /** Like Prometheus, an unbalanced ')' is a lexer error reported just after it. */
+    private void closeParen() {
+        parenDepth--;
+        if (parenDepth < 0) {
+            start = pos;
+            error("unexpected right parenthesis ')'");
+        } else {
+            emit(TokenType.RIGHT_PAREN);
         }
     }
 
@@ -294,14 +299,7 @@ final class Lexer {
                 emit(TokenType.LEFT_PAREN);
                 parenDepth++;
             }
-            case ')' -> {
-                emit(TokenType.RIGHT_PAREN);
-                parenDepth--;
-                if (parenDepth < 0) {
-                    start = pos - 1;
-                    error("unexpected right parenthesis ')'");
-                }
-            }
+            case ')' -> closeParen();
             case '+' -> emit(TokenType.ADD);
             case '-' -> emit(TokenType.SUB);
             case '*' -> emit(TokenType.MUL);
@@ -695,7 +693,7 @@ final class Lexer {
             }
             default -> {
                 StringBuilder sb = new StringBuilder();
-                io.thanosjava.promql.ast.GoFormat.quote(new String(Character.toChars(cp)), sb);
+                GoFormat.quote(new String(Character.toChars(cp)), sb);
                 String inner = sb.substring(1, sb.length() - 1);
                 return "'" + inner.replace("\\\"", "\"") + "'";
             }
@@ -706,14 +704,12 @@ final class Lexer {
     static String goRuneU(int cp) {
         String hex = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
         String code = "U+" + "0".repeat(Math.max(0, 4 - hex.length())) + hex;
-        String q = quoteRune(cp);
-        boolean printable = q.length() == 2 + Character.charCount(cp) && !q.startsWith("'\\");
-        return printable ? code + " " + q : code;
+        return GoFormat.isPrintable(cp) ? code + " '" + new String(Character.toChars(cp)) + "'" : code;
     }
 
     static String quoteGo(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);
-        io.thanosjava.promql.ast.GoFormat.quote(s, sb);
+        GoFormat.quote(s, sb);
         return sb.toString();
     }
 }

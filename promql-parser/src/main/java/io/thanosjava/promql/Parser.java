@@ -131,6 +131,11 @@ final class Parser {
 
     // ---- expressions ----
 
+    /** What may start a duration; the development branch added {@code range()}. */
+    private String durationExpected() {
+        return options.mainBranch() ? "number, duration, step(), or range()" : "number, duration, or step()";
+    }
+
     private Expr parseExpr(int minPrecedence) {
         enter();
         Expr lhs = parseUnary();
@@ -315,9 +320,9 @@ final class Parser {
         int open = start();
         i++;
         if (type() == TokenType.RIGHT_BRACKET) {
-            throw unexpected("subquery or range selector", "number, duration, or step()");
+            throw unexpected("subquery or range selector", durationExpected());
         }
-        DurationValue range = parseBracketDuration("subquery or range selector", true);
+        DurationValue range = parseBracketDuration("subquery or range selector");
         if (type() == TokenType.RIGHT_BRACKET) {
             i++;
             String problem = null;
@@ -340,7 +345,7 @@ final class Parser {
         i++;
         DurationValue step = DurationValue.NONE;
         if (type() != TokenType.RIGHT_BRACKET) {
-            step = parseBracketDuration("subquery selector", true);
+            step = parseBracketDuration("subquery selector");
         }
         if (type() != TokenType.RIGHT_BRACKET) {
             throw unexpected("subquery selector", "\"]\"");
@@ -351,25 +356,39 @@ final class Parser {
     }
 
     /** A duration as written inside brackets: a literal, or (with the option) an arithmetic expression. */
-    private DurationValue parseBracketDuration(String context, boolean positive) {
+    private DurationValue parseBracketDuration(String context) {
         int firstToken = i;
         if (!startsDurationOperand()) {
-            throw unexpected(context, "number, duration, or step()");
+            throw unexpected(context, durationExpected());
         }
-        Expr expr = new DurationExprParser().parse(0);
-        boolean literal = i == firstToken + 1 && expr instanceof NumberLiteral;
-        return resolveDuration(expr, literal, positive);
+        Expr expr = new DurationExprParser(context).parse(0);
+        boolean literal = expr instanceof NumberLiteral && (i == firstToken + 1
+                || (i == firstToken + 2 && tokens.types[firstToken] == TokenType.SUB));
+        return resolveDuration(expr, literal);
     }
 
-    private DurationValue resolveDuration(Expr expr, boolean literal, boolean positive) {
+    /**
+     * Literal ranges and steps must be positive here; the value of a constant expression is
+     * computed now (division by zero and overflow are parse errors, as in Prometheus) and its sign
+     * is left to the engine, which also evaluates expressions that use {@code step()}/{@code range()}.
+     */
+    private DurationValue resolveDuration(Expr expr, boolean literal) {
         if (!literal && !options.durationExpressions()) {
             throw error(expr.pos(), "experimental duration expression is not enabled");
         }
-        Long millis = DurationExpressions.constantMillis(expr, expr.pos(), tokens.input);
-        if (millis != null && positive && millis <= 0) {
+        Long millis = DurationExpressions.constantMillis(expr, tokens.input);
+        if (literal && millis <= 0) {
             throw error(expr.pos(), "duration must be greater than 0");
         }
         return new DurationValue(millis == null ? 0 : millis, literal ? null : expr);
+    }
+
+    private DurationValue resolveOffset(Expr expr) {
+        if (!options.durationExpressions()) {
+            throw error(expr.pos(), "experimental duration expression is not enabled");
+        }
+        Long millis = DurationExpressions.constantMillis(expr, tokens.input);
+        return new DurationValue(millis == null ? 0 : millis, expr);
     }
 
     private boolean startsDurationOperand() {
@@ -389,16 +408,12 @@ final class Parser {
                 || ((type() == TokenType.SUB || type() == TokenType.ADD)
                     && (typeAt(1) == TokenType.NUMBER || typeAt(1) == TokenType.DURATION))) {
             int litStart = start();
-            double seconds = parseSignedNumber("offset", "number, duration, or step()");
+            double seconds = parseSignedNumber("offset", durationExpected());
             offset = new DurationValue(DurationExpressions.secondsToMillis(seconds, new PositionRange(litStart, prevEnd()), tokens.input), null);
-        } else if (options.durationExpressions() && startsOffsetExpression()) {
-            Expr expr = new DurationExprParser().parseOffsetOperand();
-            offset = resolveDuration(expr, false, false);
-        } else if (!options.durationExpressions() && (type() == TokenType.LEFT_PAREN || type() == TokenType.STEP)) {
-            Expr expr = new DurationExprParser().parseOffsetOperand();
-            throw error(expr.pos(), "experimental duration expression is not enabled");
+        } else if (startsOffsetExpression()) {
+            offset = resolveOffset(new DurationExprParser("offset").parseOffsetOperand());
         } else {
-            throw unexpected("offset", "number, duration, or step()");
+            throw unexpected("offset", durationExpected());
         }
         int endPos = prevEnd();
         if (e instanceof VectorSelector vs) {
@@ -714,6 +729,12 @@ final class Parser {
 
     /** Arithmetic on durations inside brackets and after {@code offset}. */
     private final class DurationExprParser {
+        private final String context;
+
+        DurationExprParser(String context) {
+            this.context = context;
+        }
+
         Expr parse(int minPrecedence) {
             enter();
             Expr lhs = parseUnaryDuration();
@@ -762,7 +783,7 @@ final class Parser {
                     i++;
                     Expr inner = parse(0);
                     if (type() != TokenType.RIGHT_PAREN) {
-                        throw unexpected("duration expression", null);
+                        throw unexpected(context, "\")\"");
                     }
                     i++;
                     return new ParenExpr(inner, new PositionRange(open, prevEnd()));
@@ -770,7 +791,7 @@ final class Parser {
                 case STEP, DURATION_FUNCTION, IDENTIFIER, AGGREGATOR -> {
                     return parseDurationCall();
                 }
-                default -> throw unexpected("duration expression", "number, duration, or step()");
+                default -> throw unexpected(context, durationExpected());
             }
         }
 
@@ -778,17 +799,21 @@ final class Parser {
             int nameStart = start();
             String name = text().toLowerCase(Locale.ROOT);
             Function f = DurationExpressions.function(name, options.mainBranch());
-            if (f == null || typeAt(1) != TokenType.LEFT_PAREN) {
-                throw unexpected("duration expression", "number, duration, or step()");
+            if (f == null) {
+                throw unexpected(context, durationExpected());
             }
-            i += 2;
+            i++;
+            if (type() != TokenType.LEFT_PAREN) {
+                throw unexpected(context, durationExpected());
+            }
+            i++;
             List<Expr> args = new ArrayList<>(2);
             while (type() != TokenType.RIGHT_PAREN) {
                 args.add(parse(0));
                 if (type() == TokenType.COMMA) {
                     i++;
                 } else if (type() != TokenType.RIGHT_PAREN) {
-                    throw unexpected("duration expression", "\",\" or \")\"");
+                    throw unexpected(context, "\",\" or \")\"");
                 }
             }
             i++;

@@ -25,6 +25,7 @@ public final class PromqlParser {
         requireNonNull(options, "options is null");
         Tokens tokens = Lexer.lex(query, options.mainBranch());
         Expr expr = new Parser(tokens, options).parseQuery();
+        NestingLimit.check(expr, options.maxDepth(), query);
         return Checker.check(expr, query);
     }
 

@@ -109,7 +109,7 @@ public final class GoFormat {
     }
 
     /** Approximates Go's {@code unicode.IsPrint}: graphic characters and the ASCII space. */
-    private static boolean isPrintable(int cp) {
+    public static boolean isPrintable(int cp) {
         if (cp == ' ') {
             return true;
         }
