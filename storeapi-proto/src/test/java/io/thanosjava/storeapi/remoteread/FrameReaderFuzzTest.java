@@ -2,6 +2,13 @@ package io.thanosjava.storeapi.remoteread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thanosjava.model.chunk.Chunk;
+import io.thanosjava.model.chunk.ChunkDecodeException;
+import io.thanosjava.model.chunk.XorChunkIterator;
+import io.thanosjava.storeapi.ChunkConverter;
+import io.thanosjava.storeapi.InvalidWireDataException;
+import io.thanosjava.storeapi.LabelsConverter;
+import io.thanosjava.storeapi.proto.prompb.ChunkedSeries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +50,51 @@ class FrameReaderFuzzTest {
             }
         }
         assertOnlyFormatErrors(body);
+    }
+
+    /**
+     * Mutated messages behind a recomputed checksum: the reader, the conversions and the XOR decoder
+     * each fail only with their documented exception.
+     */
+    @Property(tries = 1000)
+    void mutatedMessagesWithValidChecksums(@ForAll("mutations") int[] positions, @ForAll byte xor) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChunkedFrameWriter writer = new ChunkedFrameWriter(out);
+        for (ChunkedFrame frame : StreamedGoldenTest.readAll(GOLDEN)) {
+            byte[] message = frame.message().toByteArray();
+            for (int p : positions) {
+                message[p % message.length] ^= xor == 0 ? 1 : xor;
+            }
+            writer.writeRaw(message);
+        }
+        ChunkedFrameReader reader = new ChunkedFrameReader(new ByteArrayInputStream(out.toByteArray()));
+        XorChunkIterator it = new XorChunkIterator();
+        try {
+            for (ChunkedFrame f = reader.next(); f != null; f = reader.next()) {
+                for (ChunkedSeries series : f.message().getChunkedSeriesList()) {
+                    LabelsConverter.fromProm(series.getLabelsList());
+                    for (var wire : series.getChunksList()) {
+                        decodeAll(it, wire);
+                    }
+                }
+            }
+        } catch (RemoteReadFormatException expected) {
+            assertThat(expected.getMessage()).contains("invalid ChunkedReadResponse");
+        }
+    }
+
+    private static void decodeAll(XorChunkIterator it, io.thanosjava.storeapi.proto.prompb.Chunk wire) {
+        try {
+            Chunk chunk = ChunkConverter.fromProm(wire);
+            if (chunk.encoding() == Chunk.XOR) {
+                it.reset(chunk);
+                while (it.next()) {
+                    it.atT();
+                }
+            }
+        } catch (InvalidWireDataException | ChunkDecodeException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
     }
 
     @Property(tries = 2000)
