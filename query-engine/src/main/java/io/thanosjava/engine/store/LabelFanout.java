@@ -1,0 +1,166 @@
+package io.thanosjava.engine.store;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.storage.LabelQueryResult;
+import io.thanosjava.model.LabelMatcher;
+import io.thanosjava.model.Labels;
+import io.thanosjava.storeapi.MatcherConverter;
+import io.thanosjava.storeapi.proto.store.LabelNamesRequest;
+import io.thanosjava.storeapi.proto.store.LabelNamesResponse;
+import io.thanosjava.storeapi.proto.store.LabelValuesRequest;
+import io.thanosjava.storeapi.proto.store.LabelValuesResponse;
+import io.thanosjava.storeapi.proto.store.StoreGrpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code LabelNames} / {@code LabelValues} fan-out: the same store selection as Series (time range
+ * {@code [start, end]}, external labels against the matchers), matchers and time range sent to every
+ * store, calls in parallel, answers merged into one list sorted byte-wise and de-duplicated, cut to
+ * {@code limit} when it is positive. A failing store becomes a warning naming it (WARN) or fails the
+ * call (ABORT); store warnings are kept.
+ */
+public final class LabelFanout {
+    private final FanoutOptions options;
+
+    public LabelFanout(FanoutOptions options) {
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    public LabelQueryResult labelNames(List<StoreEndpoint> stores, long start, long end, List<LabelMatcher> matchers,
+            long limit, PartialResponseStrategy strategy, String tenant) {
+        requireNonNull(matchers, "matchers is null");
+        LabelNamesRequest request = LabelNamesRequest.newBuilder()
+                .setStart(start).setEnd(end).addAllMatchers(toWire(matchers)).setLimit(limit)
+                .setPartialResponseStrategy(strategy.toWire())
+                .build();
+        List<StoreEndpoint> selected = select(stores, matchers, start, end);
+        List<Future<LabelNamesResponse>> calls = new ArrayList<>(selected.size());
+        for (StoreEndpoint store : selected) {
+            calls.add(stub(store, tenant).labelNames(request));
+        }
+        Merged merged = new Merged();
+        for (int i = 0; i < calls.size(); i++) {
+            LabelNamesResponse response = await(calls, i, selected.get(i), "fetch label names from", strategy, merged);
+            if (response != null) {
+                merged.add(response.getNamesList(), response.getWarningsList());
+            }
+        }
+        return merged.result(limit);
+    }
+
+    /** @throws QueryException {@code bad_data} when {@code name} is empty, as stores reject it */
+    public LabelQueryResult labelValues(List<StoreEndpoint> stores, String name, long start, long end,
+            List<LabelMatcher> matchers, long limit, PartialResponseStrategy strategy, String tenant) {
+        requireNonNull(name, "name is null");
+        requireNonNull(matchers, "matchers is null");
+        if (name.isEmpty()) {
+            throw new QueryException(QueryException.Type.BAD_DATA, "label name must not be empty");
+        }
+        LabelValuesRequest request = LabelValuesRequest.newBuilder()
+                .setLabel(name).setStart(start).setEnd(end).addAllMatchers(toWire(matchers)).setLimit(limit)
+                .setPartialResponseStrategy(strategy.toWire())
+                .build();
+        List<StoreEndpoint> selected = select(stores, matchers, start, end);
+        List<Future<LabelValuesResponse>> calls = new ArrayList<>(selected.size());
+        for (StoreEndpoint store : selected) {
+            calls.add(stub(store, tenant).labelValues(request));
+        }
+        Merged merged = new Merged();
+        for (int i = 0; i < calls.size(); i++) {
+            LabelValuesResponse response = await(calls, i, selected.get(i), "fetch label values from", strategy, merged);
+            if (response != null) {
+                merged.add(response.getValuesList(), response.getWarningsList());
+            }
+        }
+        return merged.result(limit);
+    }
+
+    private static List<StoreEndpoint> select(List<StoreEndpoint> stores, List<LabelMatcher> matchers, long start,
+            long end) {
+        List<StoreEndpoint> selected = new ArrayList<>();
+        for (StoreEndpoint store : requireNonNull(stores, "stores is null")) {
+            if (StoreSelection.concerns(store.info(), matchers, start, end)) {
+                selected.add(store);
+            }
+        }
+        return selected;
+    }
+
+    private static List<io.thanosjava.storeapi.proto.store.LabelMatcher> toWire(List<LabelMatcher> matchers) {
+        List<io.thanosjava.storeapi.proto.store.LabelMatcher> wire = new ArrayList<>(matchers.size());
+        for (LabelMatcher m : matchers) {
+            wire.add(MatcherConverter.toThanos(m));
+        }
+        return wire;
+    }
+
+    private StoreGrpc.StoreFutureStub stub(StoreEndpoint store, String tenant) {
+        Metadata headers = new Metadata();
+        headers.put(SeriesFanout.TENANT_HEADER, requireNonNull(tenant, "tenant is null"));
+        StoreGrpc.StoreFutureStub stub = StoreGrpc.newFutureStub(store.channel())
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        if (!options.callTimeout().isZero()) {
+            stub = stub.withDeadlineAfter(options.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return stub;
+    }
+
+    /** The answer of call {@code i}, or {@code null} after recording its failure as a warning (WARN). */
+    private static <T> T await(List<Future<T>> calls, int i, StoreEndpoint store, String what,
+            PartialResponseStrategy strategy, Merged merged) {
+        try {
+            return calls.get(i).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelFrom(calls, i);
+            throw new QueryException(QueryException.Type.CANCELED, "query canceled while waiting for " + store.address());
+        } catch (ExecutionException e) {
+            String message = what + " store " + store.address() + ": " + e.getCause().getMessage();
+            if (strategy == PartialResponseStrategy.ABORT) {
+                cancelFrom(calls, i + 1);
+                throw new QueryException(QueryException.Type.EXECUTION, message);
+            }
+            merged.warnings.add(message);
+            return null;
+        }
+    }
+
+    private static void cancelFrom(List<? extends Future<?>> calls, int from) {
+        for (int j = from; j < calls.size(); j++) {
+            calls.get(j).cancel(true);
+        }
+    }
+
+    private static final class Merged {
+        private final TreeSet<String> values = new TreeSet<>(Labels::compareUtf8);
+        private final List<String> warnings = new ArrayList<>();
+
+        void add(List<ByteString> received, List<String> storeWarnings) {
+            for (ByteString value : received) {
+                values.add(value.toStringUtf8());
+            }
+            warnings.addAll(storeWarnings);
+        }
+
+        LabelQueryResult result(long limit) {
+            List<String> out = new ArrayList<>(limit > 0 ? (int) Math.min(limit, values.size()) : values.size());
+            for (String value : values) {
+                if (limit > 0 && out.size() == limit) {
+                    break;
+                }
+                out.add(value);
+            }
+            return new LabelQueryResult(out, warnings);
+        }
+    }
+}
