@@ -1,0 +1,17 @@
+package io.thanosjava.engine;
+
+/**
+ * Lets a caller stop a running query (e.g. when the HTTP client went away). The engine checks it
+ * between series and between operators; the query then fails with type {@code canceled}.
+ */
+public final class CancelHandle {
+    private volatile boolean canceled;
+
+    public void cancel() {
+        canceled = true;
+    }
+
+    public boolean isCanceled() {
+        return canceled;
+    }
+}

@@ -1,0 +1,18 @@
+package io.thanosjava.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What a query returns: its value, Prometheus' annotations (texts start with {@code PromQL warning: }
+ * or {@code PromQL info: }) plus storage warnings, and statistics.
+ */
+public record QueryResult(Value value, List<String> warnings, List<String> infos, QueryStats stats) {
+    public QueryResult {
+        requireNonNull(value, "value is null");
+        warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+        infos = List.copyOf(requireNonNull(infos, "infos is null"));
+        requireNonNull(stats, "stats is null");
+    }
+}

@@ -1,0 +1,357 @@
+package io.thanosjava.engine.eval;
+
+import io.thanosjava.engine.QueryException;
+import io.thanosjava.model.Labels;
+import io.thanosjava.promql.ast.AggregateExpr;
+import io.thanosjava.promql.ast.AggregateOp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aggregation operators. Each input series gets a dense group id once; accumulators are flat
+ * arrays indexed by {@code group * steps + step}, filled series by series.
+ */
+final class Aggregations {
+    private Aggregations() {
+    }
+
+    static EvalResult eval(Evaluator ev, AggregateExpr a, StepGrid g) {
+        double[] param = null;
+        String label = null;
+        if (a.param() != null) {
+            EvalResult p = ev.eval(a.param(), g);
+            if (p instanceof EvalResult.Str s) {
+                label = s.value();
+            } else {
+                param = ((EvalResult.Scalars) p).values();
+            }
+        }
+        List<StepSeries> in = ev.vectors(a.expr(), g);
+        int steps = g.count();
+        boolean delayed = ev.ctx.delayedNameRemoval();
+        switch (a.op()) {
+            case TOPK:
+            case BOTTOMK:
+                return new EvalResult.Vectors(SelectiveAggregations.topBottom(a, in, param, steps, a.op() == AggregateOp.TOPK));
+            case LIMITK:
+                return new EvalResult.Vectors(SelectiveAggregations.limitk(a, in, param, steps));
+            case LIMIT_RATIO:
+                return new EvalResult.Vectors(SelectiveAggregations.limitRatio(ev.ctx, a, in, param, steps));
+            case COUNT_VALUES:
+                return new EvalResult.Vectors(countValues(a, in, label, steps));
+            default:
+                break;
+        }
+        Groups groups = Groups.of(a, in, delayed);
+        int ng = groups.labels.size();
+        StepSeries[] out = new StepSeries[ng];
+        for (int i = 0; i < ng; i++) {
+            out[i] = new StepSeries(groups.labels.get(i), steps);
+            out[i].dropName = groups.dropName[i];
+        }
+        switch (a.op()) {
+            case SUM -> sum(in, groups.ids, out, steps);
+            case AVG -> avg(in, groups.ids, out, steps);
+            case COUNT, GROUP -> count(in, groups.ids, out, steps, a.op() == AggregateOp.GROUP);
+            case MIN, MAX -> minMax(in, groups.ids, out, steps, a.op() == AggregateOp.MAX);
+            case STDDEV, STDVAR -> stdvar(in, groups.ids, out, steps, a.op() == AggregateOp.STDDEV);
+            case QUANTILE -> quantile(ev.ctx, in, groups.ids, out, steps, param);
+            default -> throw new IllegalStateException("unhandled aggregation " + a.op());
+        }
+        List<StepSeries> result = new ArrayList<>(ng);
+        for (StepSeries s : out) {
+            if (!s.isEmpty()) {
+                result.add(s);
+            }
+        }
+        return new EvalResult.Vectors(result);
+    }
+
+    /** Output labels of a group: {@code by} keeps the listed labels, {@code without} drops them and the name. */
+    static Labels groupLabels(Labels l, AggregateExpr a) {
+        if (a.without()) {
+            List<String> drop = new ArrayList<>(a.grouping().size() + 3);
+            drop.addAll(a.grouping());
+            drop.add(Labels.METRIC_NAME);
+            drop.add("__type__");
+            drop.add("__unit__");
+            return l.without(drop);
+        }
+        return a.grouping().isEmpty() ? Labels.empty() : l.keep(a.grouping());
+    }
+
+    /** Dense group ids of the input series. */
+    static final class Groups {
+        final int[] ids;
+        final List<Labels> labels = new ArrayList<>();
+        boolean[] dropName;
+
+        private Groups(int n) {
+            ids = new int[n];
+        }
+
+        static Groups of(AggregateExpr a, List<StepSeries> in, boolean delayed) {
+            Groups gr = new Groups(in.size());
+            Map<Labels, Integer> idOf = new HashMap<>();
+            List<Boolean> drop = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                Labels gl = groupLabels(in.get(i).labels, a);
+                Integer id = idOf.get(gl);
+                if (id == null) {
+                    id = gr.labels.size();
+                    idOf.put(gl, id);
+                    gr.labels.add(gl);
+                    drop.add(false);
+                }
+                if (in.get(i).dropName && gl.has(Labels.METRIC_NAME)) {
+                    drop.set(id, true);
+                }
+                gr.ids[i] = id;
+            }
+            gr.dropName = new boolean[drop.size()];
+            for (int i = 0; i < gr.dropName.length; i++) {
+                gr.dropName[i] = drop.get(i);
+            }
+            return gr;
+        }
+    }
+
+    private static void sum(List<StepSeries> in, int[] ids, StepSeries[] out, int steps) {
+        double[] sum = new double[out.length * steps];
+        double[] c = new double[sum.length];
+        for (int i = 0; i < in.size(); i++) {
+            StepSeries s = in.get(i);
+            int base = ids[i] * steps;
+            StepSeries o = out[ids[i]];
+            for (int st = 0; st < steps; st++) {
+                if (s.has(st)) {
+                    double v = s.values[st];
+                    int k = base + st;
+                    c[k] = KahanSum.compensation(v, sum[k], c[k]);
+                    sum[k] += v;
+                    o.set(st, 0);
+                }
+            }
+        }
+        for (int gi = 0; gi < out.length; gi++) {
+            for (int st = 0; st < steps; st++) {
+                if (out[gi].has(st)) {
+                    int k = gi * steps + st;
+                    out[gi].set(st, sum[k] + c[k]);
+                }
+            }
+        }
+    }
+
+    /** Kahan-compensated mean that switches to an incremental mean once the plain sum overflows. */
+    private static void avg(List<StepSeries> in, int[] ids, StepSeries[] out, int steps) {
+        int n = out.length * steps;
+        double[] sum = new double[n];
+        double[] c = new double[n];
+        double[] mean = new double[n];
+        double[] count = new double[n];
+        boolean[] incremental = new boolean[n];
+        for (int i = 0; i < in.size(); i++) {
+            StepSeries s = in.get(i);
+            int base = ids[i] * steps;
+            for (int st = 0; st < steps; st++) {
+                if (!s.has(st)) {
+                    continue;
+                }
+                double v = s.values[st];
+                int k = base + st;
+                if (count[k] == 0) {
+                    count[k] = 1;
+                    sum[k] = v;
+                    mean[k] = v;
+                    c[k] = 0;
+                    out[ids[i]].set(st, 0);
+                    continue;
+                }
+                count[k]++;
+                if (!incremental[k]) {
+                    double nc = KahanSum.compensation(v, sum[k], c[k]);
+                    double ns = sum[k] + v;
+                    if (!Double.isInfinite(ns)) {
+                        sum[k] = ns;
+                        c[k] = nc;
+                        continue;
+                    }
+                    incremental[k] = true;
+                    mean[k] = sum[k] / (count[k] - 1);
+                    c[k] = c[k] / (count[k] - 1);
+                }
+                double q = (count[k] - 1) / count[k];
+                double inc = v / count[k];
+                double m = q * mean[k];
+                double nc = KahanSum.compensation(inc, m, q * c[k]);
+                mean[k] = m + inc;
+                c[k] = nc;
+            }
+        }
+        for (int gi = 0; gi < out.length; gi++) {
+            for (int st = 0; st < steps; st++) {
+                if (out[gi].has(st)) {
+                    int k = gi * steps + st;
+                    out[gi].set(st, incremental[k] ? mean[k] + c[k] : sum[k] / count[k] + c[k] / count[k]);
+                }
+            }
+        }
+    }
+
+    private static void count(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean group) {
+        for (int i = 0; i < in.size(); i++) {
+            StepSeries s = in.get(i);
+            StepSeries o = out[ids[i]];
+            for (int st = 0; st < steps; st++) {
+                if (s.has(st)) {
+                    o.set(st, group ? 1 : (o.has(st) ? o.values[st] + 1 : 1));
+                }
+            }
+        }
+    }
+
+    private static void minMax(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean max) {
+        for (int i = 0; i < in.size(); i++) {
+            StepSeries s = in.get(i);
+            StepSeries o = out[ids[i]];
+            for (int st = 0; st < steps; st++) {
+                if (!s.has(st)) {
+                    continue;
+                }
+                double v = s.values[st];
+                if (!o.has(st)) {
+                    o.set(st, v);
+                } else {
+                    double cur = o.values[st];
+                    if ((max ? cur < v : cur > v) || Double.isNaN(cur)) {
+                        o.set(st, v);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Welford's online variance, without compensation, as Prometheus' aggregation does. */
+    private static void stdvar(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean sqrt) {
+        int n = out.length * steps;
+        double[] mean = new double[n];
+        double[] m2 = new double[n];
+        double[] count = new double[n];
+        for (int i = 0; i < in.size(); i++) {
+            StepSeries s = in.get(i);
+            int base = ids[i] * steps;
+            for (int st = 0; st < steps; st++) {
+                if (!s.has(st)) {
+                    continue;
+                }
+                double v = s.values[st];
+                int k = base + st;
+                if (count[k] == 0) {
+                    count[k] = 1;
+                    mean[k] = v;
+                    m2[k] = Double.isNaN(v) || Double.isInfinite(v) ? Double.NaN : 0;
+                    out[ids[i]].set(st, 0);
+                    continue;
+                }
+                count[k]++;
+                double delta = v - mean[k];
+                mean[k] += delta / count[k];
+                m2[k] += delta * (v - mean[k]);
+            }
+        }
+        for (int gi = 0; gi < out.length; gi++) {
+            for (int st = 0; st < steps; st++) {
+                if (out[gi].has(st)) {
+                    int k = gi * steps + st;
+                    double var = m2[k] / count[k];
+                    out[gi].set(st, sqrt ? Math.sqrt(var) : var);
+                }
+            }
+        }
+    }
+
+    private static void quantile(EvalContext ctx, List<StepSeries> in, int[] ids, StepSeries[] out, int steps, double[] phi) {
+        double[][] buf = new double[out.length][];
+        int[] fill = new int[out.length];
+        for (int gi = 0; gi < out.length; gi++) {
+            buf[gi] = new double[8];
+        }
+        for (int st = 0; st < steps; st++) {
+            Arrays.fill(fill, 0);
+            for (int i = 0; i < in.size(); i++) {
+                StepSeries s = in.get(i);
+                if (!s.has(st)) {
+                    continue;
+                }
+                int gi = ids[i];
+                if (fill[gi] == buf[gi].length) {
+                    buf[gi] = Arrays.copyOf(buf[gi], fill[gi] * 2);
+                }
+                buf[gi][fill[gi]++] = s.values[st];
+            }
+            double p = phi[st];
+            boolean any = false;
+            for (int gi = 0; gi < out.length; gi++) {
+                if (fill[gi] > 0) {
+                    out[gi].set(st, Quantiles.quantile(p, buf[gi], fill[gi]));
+                    any = true;
+                }
+            }
+            if (any && (Double.isNaN(p) || p < 0 || p > 1)) {
+                ctx.warn("quantile value should be between 0 and 1, got " + GoFloat.formatV(p));
+            }
+        }
+    }
+
+    private static List<StepSeries> countValues(AggregateExpr a, List<StepSeries> in, String label, int steps) {
+        if (!validLabelName(label)) {
+            throw QueryException.execution("invalid label name \"" + label + "\"");
+        }
+        Map<Labels, StepSeries> byLabels = new HashMap<>();
+        List<StepSeries> out = new ArrayList<>();
+        Labels[] groupOf = new Labels[in.size()];
+        for (int i = 0; i < in.size(); i++) {
+            groupOf[i] = groupLabels(in.get(i).labels, a);
+        }
+        for (int st = 0; st < steps; st++) {
+            for (int i = 0; i < in.size(); i++) {
+                StepSeries s = in.get(i);
+                if (!s.has(st)) {
+                    continue;
+                }
+                Labels l = groupOf[i].toBuilder().set(label, GoFloat.formatF(s.values[st])).build();
+                StepSeries o = byLabels.get(l);
+                if (o == null) {
+                    o = new StepSeries(l, steps);
+                    byLabels.put(l, o);
+                    out.add(o);
+                }
+                o.set(st, o.has(st) ? o.values[st] + 1 : 1);
+            }
+        }
+        return out;
+    }
+
+    /** Any non-empty valid UTF-8 string is a label name in Prometheus 3. */
+    static boolean validLabelName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(ch) || ch == '\uFFFD') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,304 @@
+package io.thanosjava.engine.eval;
+
+import static java.util.Objects.requireNonNull;
+
+import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.storage.SelectHints;
+import io.thanosjava.model.Labels;
+import io.thanosjava.model.SampleIterator;
+import io.thanosjava.model.SeriesSet;
+import io.thanosjava.model.StaleNaN;
+import io.thanosjava.promql.ast.AggregateExpr;
+import io.thanosjava.promql.ast.AtModifier;
+import io.thanosjava.promql.ast.BinaryExpr;
+import io.thanosjava.promql.ast.Call;
+import io.thanosjava.promql.ast.Expr;
+import io.thanosjava.promql.ast.MatrixSelector;
+import io.thanosjava.promql.ast.NumberLiteral;
+import io.thanosjava.promql.ast.ParenExpr;
+import io.thanosjava.promql.ast.StringLiteral;
+import io.thanosjava.promql.ast.SubqueryExpr;
+import io.thanosjava.promql.ast.UnaryExpr;
+import io.thanosjava.promql.ast.VectorSelector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Evaluates an expression over all steps of a grid at once: each operator receives whole
+ * {@link StepSeries} (one value per step) from its operands, so labels are resolved once per
+ * operator and storage is read once per selector.
+ */
+public final class Evaluator {
+    final EvalContext ctx;
+
+    public Evaluator(EvalContext ctx) {
+        this.ctx = requireNonNull(ctx, "ctx is null");
+    }
+
+    public EvalResult eval(Expr e, StepGrid g) {
+        ctx.checkInterrupted();
+        if (e instanceof NumberLiteral n) {
+            double[] v = new double[g.count()];
+            Arrays.fill(v, n.value());
+            return new EvalResult.Scalars(v);
+        }
+        if (e instanceof StringLiteral s) {
+            return new EvalResult.Str(s.value());
+        }
+        if (e instanceof ParenExpr p) {
+            return eval(p.expr(), g);
+        }
+        if (e instanceof VectorSelector vs) {
+            return selectInstant(vs, g, false, "");
+        }
+        if (e instanceof MatrixSelector ms) {
+            return selectRange(ms, g, "");
+        }
+        if (e instanceof SubqueryExpr sq) {
+            return subquery(sq, g);
+        }
+        if (e instanceof UnaryExpr u) {
+            return unary(u, g);
+        }
+        if (e instanceof BinaryExpr b) {
+            return BinaryOperators.eval(this, b, g);
+        }
+        if (e instanceof AggregateExpr a) {
+            return Aggregations.eval(this, a, g);
+        }
+        if (e instanceof Call c) {
+            return FunctionTable.get(c.function().name()).call(this, c, g);
+        }
+        throw new IllegalStateException("unexpected node " + e.getClass().getSimpleName());
+    }
+
+    /** Evaluates an operand that the type checker guarantees to be a scalar. */
+    double[] scalars(Expr e, StepGrid g) {
+        return ((EvalResult.Scalars) eval(e, g)).values();
+    }
+
+    List<StepSeries> vectors(Expr e, StepGrid g) {
+        return ((EvalResult.Vectors) eval(e, g)).series();
+    }
+
+    /** Evaluates a range-vector argument, telling the selector which function consumes it. */
+    EvalResult.Range range(Expr e, StepGrid g, String func) {
+        Expr inner = unwrapParens(e);
+        if (inner instanceof MatrixSelector ms) {
+            return selectRange(ms, g, func);
+        }
+        return (EvalResult.Range) eval(inner, g);
+    }
+
+    static Expr unwrapParens(Expr e) {
+        while (e instanceof ParenExpr p) {
+            e = p.expr();
+        }
+        return e;
+    }
+
+    private EvalResult unary(UnaryExpr u, StepGrid g) {
+        EvalResult r = eval(u.expr(), g);
+        if (u.op() == UnaryExpr.UnaryOp.PLUS) {
+            return r;
+        }
+        if (r instanceof EvalResult.Scalars s) {
+            double[] v = s.values();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+            return s;
+        }
+        List<StepSeries> in = ((EvalResult.Vectors) r).series();
+        for (StepSeries s : in) {
+            for (int i = 0; i < s.steps(); i++) {
+                s.values[i] = -s.values[i];
+            }
+            NameDropping.drop(s, ctx.delayedNameRemoval());
+        }
+        return new EvalResult.Vectors(NameDropping.mergeSameLabels(in, false));
+    }
+
+    /** Reference time per step of a selector or subquery: the step (or {@code @} time) minus the offset. */
+    long[] referenceTimes(AtModifier at, long offset, StepGrid g) {
+        long[] refs = new long[g.count()];
+        for (int i = 0; i < refs.length; i++) {
+            long t = at == null ? g.time(i) : switch (at.kind()) {
+                case START -> ctx.queryStart;
+                case END -> ctx.queryEnd;
+                case TIMESTAMP -> at.timestampMillis();
+            };
+            refs[i] = t - offset;
+        }
+        return refs;
+    }
+
+    /**
+     * Instant selection: per step the newest sample in {@code (ref - lookback, ref]}, unless it is a
+     * stale marker. With {@code timestamps} the output is the stored sample's time in seconds.
+     */
+    EvalResult.Vectors selectInstant(VectorSelector vs, StepGrid g, boolean timestamps, String func) {
+        long[] refs = referenceTimes(vs.at(), vs.offsetMillis(), g);
+        long lookback = ctx.options.lookbackDeltaMillis();
+        Loaded l = load(vs, min(refs) - lookback + 1, max(refs), g.step(), 0, func, false);
+        List<StepSeries> out = new ArrayList<>(l.labels.size());
+        for (int i = 0; i < l.labels.size(); i++) {
+            long[] t = l.timestamps.get(i);
+            double[] v = l.values.get(i);
+            int n = l.sizes.get(i);
+            StepSeries s = new StepSeries(l.labels.get(i), g.count());
+            int j = 0;
+            for (int step = 0; step < refs.length; step++) {
+                long ref = refs[step];
+                if (j > 0 && t[j - 1] > ref) {
+                    j = 0; // reference times only go backwards for constant @ times; never in practice
+                }
+                while (j < n && t[j] <= ref) {
+                    j++;
+                }
+                int last = j - 1;
+                if (last >= 0 && t[last] > ref - lookback && Double.doubleToRawLongBits(v[last]) != StaleNaN.BITS) {
+                    s.set(step, timestamps ? t[last] / 1000.0 : v[last]);
+                }
+            }
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return new EvalResult.Vectors(out);
+    }
+
+    EvalResult.Range selectRange(MatrixSelector ms, StepGrid g, String func) {
+        VectorSelector vs = ms.selector();
+        long range = ms.rangeMillis();
+        long[] refs = referenceTimes(vs.at(), vs.offsetMillis(), g);
+        Loaded l = load(vs, min(refs) - range + 1, max(refs), g.step(), range, func, true);
+        int n = l.labels.size();
+        return new EvalResult.Range(l.labels.toArray(new Labels[0]), new boolean[n], l.timestamps.toArray(new long[0][]),
+                l.values.toArray(new double[0][]), l.sizes.stream().mapToInt(Integer::intValue).toArray(), refs, range);
+    }
+
+    private EvalResult.Range subquery(SubqueryExpr sq, StepGrid g) {
+        long[] refs = referenceTimes(sq.at(), sq.offsetMillis(), g);
+        long step = sq.stepMillis() > 0 ? sq.stepMillis() : ctx.options.defaultSubqueryStepMillis();
+        long range = sq.rangeMillis();
+        long x = min(refs) - range;
+        long first = step * (x / step);
+        if (first <= x) {
+            first += step;
+        }
+        long last = max(refs);
+        if (first > last) {
+            return new EvalResult.Range(new Labels[0], new boolean[0], new long[0][], new double[0][], new int[0], refs, range);
+        }
+        StepGrid inner = new StepGrid(first, step, Math.toIntExact((last - first) / step + 1));
+        EvalResult r = eval(sq.expr(), inner);
+        List<StepSeries> series = r instanceof EvalResult.Scalars s ? List.of(scalarSeries(s.values(), inner)) : ((EvalResult.Vectors) r).series();
+        int n = series.size();
+        Labels[] labels = new Labels[n];
+        boolean[] drop = new boolean[n];
+        long[][] ts = new long[n][];
+        double[][] vs = new double[n][];
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++) {
+            StepSeries s = series.get(i);
+            labels[i] = s.labels;
+            drop[i] = s.dropName;
+            ts[i] = new long[s.count()];
+            vs[i] = new double[s.count()];
+            int k = 0;
+            for (int st = 0; st < inner.count(); st++) {
+                if (s.has(st)) {
+                    ts[i][k] = inner.time(st);
+                    vs[i][k++] = s.values[st];
+                }
+            }
+            sizes[i] = k;
+        }
+        return new EvalResult.Range(labels, drop, ts, vs, sizes, refs, range);
+    }
+
+    private static StepSeries scalarSeries(double[] v, StepGrid g) {
+        StepSeries s = new StepSeries(Labels.empty(), g.count());
+        for (int i = 0; i < v.length; i++) {
+            s.set(i, v[i]);
+        }
+        return s;
+    }
+
+    /** Decoded samples of the selected series, on primitive arrays, read once per selector. */
+    private static final class Loaded {
+        final List<Labels> labels = new ArrayList<>();
+        final List<long[]> timestamps = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
+    }
+
+    private Loaded load(VectorSelector vs, long mint, long maxt, long step, long range, String func, boolean dropStale) {
+        Loaded out = new Loaded();
+        if (maxt < mint) {
+            return out;
+        }
+        SelectHints hints = new SelectHints(mint, maxt, step, range, func, List.of(), false, false);
+        long[] t = new long[64];
+        double[] v = new double[64];
+        try (SeriesSet set = ctx.queryable.select(hints, vs.matchers())) {
+            while (set.next()) {
+                ctx.checkInterrupted();
+                SampleIterator it = set.at().iterator();
+                int n = 0;
+                if (it.seek(mint)) {
+                    do {
+                        long ts = it.atT();
+                        if (ts > maxt) {
+                            break;
+                        }
+                        double val = it.atV();
+                        if (dropStale && Double.doubleToRawLongBits(val) == StaleNaN.BITS) {
+                            continue;
+                        }
+                        if (n == t.length) {
+                            t = Arrays.copyOf(t, n * 2);
+                            v = Arrays.copyOf(v, n * 2);
+                        }
+                        t[n] = ts;
+                        v[n++] = val;
+                    } while (it.next());
+                }
+                if (n == 0) {
+                    continue;
+                }
+                ctx.addLoadedSamples(n);
+                out.labels.add(set.at().labels());
+                out.timestamps.add(Arrays.copyOf(t, n));
+                out.values.add(Arrays.copyOf(v, n));
+                out.sizes.add(n);
+            }
+            for (String w : set.warnings()) {
+                ctx.storageWarning(w);
+            }
+        } catch (QueryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new QueryException(QueryException.Type.INTERNAL, "expanding series: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static long min(long[] a) {
+        long m = Long.MAX_VALUE;
+        for (long x : a) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    static long max(long[] a) {
+        long m = Long.MIN_VALUE;
+        for (long x : a) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}

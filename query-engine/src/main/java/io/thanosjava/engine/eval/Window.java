@@ -1,0 +1,30 @@
+package io.thanosjava.engine.eval;
+
+/**
+ * The samples {@code [from, to)} of one series inside one step's window, plus what range
+ * functions need to know about it. One instance is reused for every window of an operator.
+ */
+final class Window {
+    long[] t;
+    double[] v;
+    int from;
+    int to;
+    /** Exclusive start and inclusive end of the window. */
+    long rangeStart;
+    long rangeEnd;
+    long rangeMillis;
+    /** The evaluation timestamp of the step (not shifted by offset). */
+    long evalTime;
+    /** Scalar arguments of the call at this step. */
+    double arg0;
+    double arg1;
+    /** Metric name of the series, for annotations. */
+    String metricName;
+    EvalContext ctx;
+    /** Output of the kernel. */
+    double result;
+
+    int size() {
+        return to - from;
+    }
+}
