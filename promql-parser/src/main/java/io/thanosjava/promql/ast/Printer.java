@@ -1,20 +1,37 @@
 package io.thanosjava.promql.ast;
 
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.LabelMatcher;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Canonical single-line PromQL for a tree; the output parses back to an equal tree. */
+/**
+ * Single-line PromQL for a tree, in Prometheus' layout ({@code sum by (job) (rate(x[5m]))},
+ * {@code foo{a="b",c="d"} @ 10.000 offset 5m}). The canonical form keeps label matchers in
+ * written order so that it parses back to an equal tree; the Prometheus form sorts them as
+ * Prometheus' own printer does.
+ */
 public final class Printer implements ExprVisitor<Void> {
     private final StringBuilder out;
+    private final boolean sortMatchers;
 
-    private Printer(StringBuilder out) {
+    private Printer(StringBuilder out, boolean sortMatchers) {
         this.out = out;
+        this.sortMatchers = sortMatchers;
     }
 
-    /** Canonical PromQL for {@code expr}. */
+    /** Canonical PromQL for {@code expr}: parses back to an equal tree. */
     public static String print(Expr expr) {
         StringBuilder sb = new StringBuilder(64);
-        expr.accept(new Printer(sb));
+        expr.accept(new Printer(sb, false));
+        return sb.toString();
+    }
+
+    /** Exactly Prometheus' {@code String()} of the node (label matchers sorted). */
+    public static String printLikePrometheus(Expr expr) {
+        StringBuilder sb = new StringBuilder(64);
+        expr.accept(new Printer(sb, true));
         return sb.toString();
     }
 
@@ -24,7 +41,9 @@ public final class Printer implements ExprVisitor<Void> {
 
     @Override
     public Void visitNumber(NumberLiteral node) {
-        out.append(GoFormat.formatFloat(node.value()));
+        double v = node.value();
+        // Go prints negative zero as "-0"; keep it so that the sign survives a round trip.
+        out.append(v == 0 && Double.doubleToRawLongBits(v) != 0 ? "-0" : GoFloatFormat.formatF(v));
         return null;
     }
 
@@ -37,8 +56,9 @@ public final class Printer implements ExprVisitor<Void> {
     @Override
     public Void visitVectorSelector(VectorSelector node) {
         appendSelectorBody(node);
+        appendAt(node.at());
         appendRangeModifiers(node);
-        appendModifiers(node.offsetMillis(), node.offsetExpr(), node.at());
+        appendOffset(node.offsetMillis(), node.offsetExpr());
         return null;
     }
 
@@ -50,7 +70,8 @@ public final class Printer implements ExprVisitor<Void> {
         appendDuration(node.rangeMillis(), node.rangeExpr());
         out.append(']');
         appendRangeModifiers(vs);
-        appendModifiers(vs.offsetMillis(), vs.offsetExpr(), vs.at());
+        appendAt(vs.at());
+        appendOffset(vs.offsetMillis(), vs.offsetExpr());
         return null;
     }
 
@@ -64,7 +85,8 @@ public final class Printer implements ExprVisitor<Void> {
             appendDuration(node.stepMillis(), node.stepExpr());
         }
         out.append(']');
-        appendModifiers(node.offsetMillis(), node.offsetExpr(), node.at());
+        appendAt(node.at());
+        appendOffset(node.offsetMillis(), node.offsetExpr());
         return null;
     }
 
@@ -190,17 +212,10 @@ public final class Printer implements ExprVisitor<Void> {
     /** {@code name{matchers}} without modifiers; the name's own {@code __name__} matcher is implied. */
     private void appendSelectorBody(VectorSelector node) {
         String name = node.metricName();
-        boolean nameInBraces = name != null && !Names.isLegacyMetricName(name);
-        if (name != null && !nameInBraces) {
-            out.append(name);
-        }
-        int printed = 0;
-        boolean braces = false;
-        if (nameInBraces) {
-            out.append('{');
-            braces = true;
-            GoFormat.quote(name, out);
-            printed++;
+        boolean bareName = name != null && Names.isLegacyMetricName(name);
+        List<String> printed = new ArrayList<>(node.matchers().size() + 1);
+        if (name != null && !bareName) {
+            printed.add(quoted(name));
         }
         boolean skippedName = false;
         for (LabelMatcher m : node.matchers()) {
@@ -208,22 +223,38 @@ public final class Printer implements ExprVisitor<Void> {
                 skippedName = true;
                 continue;
             }
-            if (!braces) {
-                out.append('{');
-                braces = true;
-            }
-            if (printed++ > 0) {
-                out.append(", ");
-            }
-            appendLabelName(m.name(), out);
-            out.append(m.type().op());
-            GoFormat.quote(m.value(), out);
+            StringBuilder sb = new StringBuilder(m.name().length() + m.value().length() + 4);
+            appendLabelName(m.name(), sb);
+            sb.append(m.type().op());
+            GoFormat.quote(m.value(), sb);
+            printed.add(sb.toString());
         }
-        if (braces) {
-            out.append('}');
-        } else if (name == null) {
-            out.append("{}");
+        if (bareName) {
+            out.append(name);
         }
+        if (printed.isEmpty()) {
+            if (name == null) {
+                out.append("{}");
+            }
+            return;
+        }
+        if (sortMatchers) {
+            Collections.sort(printed);
+        }
+        out.append('{');
+        for (int i = 0; i < printed.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(printed.get(i));
+        }
+        out.append('}');
+    }
+
+    private static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        GoFormat.quote(s, sb);
+        return sb.toString();
     }
 
     private static boolean isNameMatcher(LabelMatcher m, String name) {
@@ -239,7 +270,7 @@ public final class Printer implements ExprVisitor<Void> {
         }
     }
 
-    private void appendModifiers(long offsetMillis, Expr offsetExpr, AtModifier at) {
+    private void appendOffset(long offsetMillis, Expr offsetExpr) {
         if (offsetExpr != null) {
             out.append(" offset ");
             emit(offsetExpr);
@@ -248,12 +279,16 @@ public final class Printer implements ExprVisitor<Void> {
         } else if (offsetMillis < 0) {
             out.append(" offset -").append(Durations.format(-offsetMillis));
         }
-        if (at != null) {
-            switch (at.kind()) {
-                case START -> out.append(" @ start()");
-                case END -> out.append(" @ end()");
-                default -> out.append(" @ ").append(Durations.formatSecondsMillis(at.timestampMillis()));
-            }
+    }
+
+    private void appendAt(AtModifier at) {
+        if (at == null) {
+            return;
+        }
+        switch (at.kind()) {
+            case START -> out.append(" @ start()");
+            case END -> out.append(" @ end()");
+            default -> out.append(" @ ").append(Durations.formatSecondsMillis(at.timestampMillis()));
         }
     }
 
