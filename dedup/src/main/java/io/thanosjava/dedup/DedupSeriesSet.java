@@ -158,22 +158,13 @@ public final class DedupSeriesSet implements SeriesSet {
             if (chains.size() == 1) {
                 return new ChunkSeriesIterator(chains.get(0), mint, maxt);
             }
-            if (algorithm == DedupAlgorithm.CHAIN) {
-                SampleIterator[] replicas = new SampleIterator[chains.size()];
-                for (int i = 0; i < replicas.length; i++) {
-                    replicas[i] = new ChunkSeriesIterator(chains.get(i), mint, maxt);
-                }
-                return new ChainMergeIterator(replicas);
+            List<SampleIterator> replicas = new ArrayList<>(chains.size());
+            for (List<Chunk> chain : chains) {
+                replicas.add(new ChunkSeriesIterator(chain, mint, maxt));
             }
-            ReplicaIterator merged = leaf(chains.get(0));
-            for (int i = 1; i < chains.size(); i++) {
-                merged = new PenaltyDedupIterator(merged, leaf(chains.get(i)));
-            }
-            return merged;
-        }
-
-        private ReplicaIterator leaf(List<Chunk> chain) {
-            return new ReplicaLeaf(new ChunkSeriesIterator(chain, mint, maxt), counterAdjustment);
+            return algorithm == DedupAlgorithm.CHAIN
+                    ? DedupIterators.chain(replicas)
+                    : DedupIterators.penalty(replicas, counterAdjustment);
         }
     }
 }
