@@ -1,5 +1,8 @@
 package io.thanosjava.model.chunk;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,14 +17,15 @@ import java.util.Arrays;
 public final class XorAppender {
     public static final int MAX_SAMPLES = 0xffff;
 
-    private static final int HEADER_BYTES = 2;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final int HEADER_BITS = 16;
+    /** Room one sample can need (at most 157 bits: an 80-bit varint and a 77-bit value) plus an 8-byte write window. */
+    private static final int SAMPLE_ROOM_BYTES = 20 + Long.BYTES;
 
+    /** The chunk's bytes; everything past {@link #bitPos} is zero, so fields are ORed in. */
     private byte[] buf = new byte[128];
-    /** Bytes of {@link #buf} fully written, header included. */
-    private int length = HEADER_BYTES;
-    /** Bits not yet flushed to {@link #buf}, right-aligned; fewer than 8 between writes. */
-    private long pending;
-    private int pendingBits;
+    private long bitPos = HEADER_BITS;
     /** Whether the last field written was a whole number of bytes (Prometheus' writeByte). */
     private boolean lastFieldWholeBytes;
 
@@ -39,12 +43,14 @@ public final class XorAppender {
         if (count == MAX_SAMPLES) {
             throw new IllegalStateException("an XOR chunk holds at most " + MAX_SAMPLES + " samples");
         }
+        ensureRoom();
         long bits = Double.doubleToRawLongBits(value);
         long delta = timestamp - t;
         if (count == 0) {
             minTime = timestamp;
             writeVarint((timestamp << 1) ^ (timestamp >> 63));
-            writeBits(bits, 64);
+            write64(bits);
+            lastFieldWholeBytes = true;
             delta = 0;
         } else if (count == 1) {
             writeVarint(delta);
@@ -76,12 +82,9 @@ public final class XorAppender {
 
     /** The chunk bytes so far: a fresh copy, starting with the 2-byte big-endian sample count. */
     public byte[] bytes() {
-        boolean padByte = pendingBits == 0 && lastFieldWholeBytes;
-        int size = length + (pendingBits > 0 || padByte ? 1 : 0);
-        byte[] out = Arrays.copyOf(buf, size);
-        if (size > length) {
-            out[length] = (byte) (pending << (8 - pendingBits)); // zero when it is a padding byte
-        }
+        int length = (int) ((bitPos + 7) >>> 3);
+        boolean padByte = (bitPos & 7) == 0 && lastFieldWholeBytes;
+        byte[] out = Arrays.copyOf(buf, length + (padByte ? 1 : 0));
         out[0] = (byte) (count >>> 8);
         out[1] = (byte) count;
         return out;
@@ -97,9 +100,8 @@ public final class XorAppender {
 
     /** Forgets all samples, keeping the buffer for reuse. */
     public void reset() {
-        length = HEADER_BYTES;
-        pending = 0;
-        pendingBits = 0;
+        Arrays.fill(buf, 0, (int) Math.min(buf.length, (bitPos >>> 3) + Long.BYTES), (byte) 0);
+        bitPos = HEADER_BITS;
         lastFieldWholeBytes = false;
         count = 0;
         minTime = 0;
@@ -113,19 +115,16 @@ public final class XorAppender {
     /** The widths and ranges are Prometheus' {@code bitRange}: -(2^(w-1) - 1) .. 2^(w-1). */
     private void writeDeltaOfDelta(long dod) {
         if (dod == 0) {
-            writeBits(0b0, 1);
+            write(0b0, 1);
         } else if (fits(dod, 14)) {
-            writeBits(0b10, 2);
-            writeBits(dod, 14);
+            write((0b10L << 14) | (dod & 0x3fff), 16);
         } else if (fits(dod, 17)) {
-            writeBits(0b110, 3);
-            writeBits(dod, 17);
+            write((0b110L << 17) | (dod & 0x1ffff), 20);
         } else if (fits(dod, 20)) {
-            writeBits(0b1110, 4);
-            writeBits(dod, 20);
+            write((0b1110L << 20) | (dod & 0xfffff), 24);
         } else {
-            writeBits(0b1111, 4);
-            writeBits(dod, 64);
+            write(0b1111, 4);
+            write64(dod);
         }
     }
 
@@ -136,54 +135,62 @@ public final class XorAppender {
     private void writeValue(long bits) {
         long x = bits ^ valueBits;
         if (x == 0) {
-            writeBits(0b0, 1);
+            write(0b0, 1);
+            lastFieldWholeBytes = false;
             return;
         }
         int newLeading = Math.min(Long.numberOfLeadingZeros(x), 31); // must fit five bits
         int newTrailing = Long.numberOfTrailingZeros(x);
+        int significant;
         if (leading >= 0 && newLeading >= leading && newTrailing >= trailing) {
-            writeBits(0b10, 2);
-            writeBits(x >>> trailing, 64 - leading - trailing);
-            return;
+            significant = 64 - leading - trailing;
+            write(0b10, 2);
+        } else {
+            leading = newLeading;
+            trailing = newTrailing;
+            significant = 64 - newLeading - newTrailing;
+            write((0b11L << 11) | ((long) newLeading << 6) | (significant & 0x3f), 13); // 64 is written as 0
         }
-        leading = newLeading;
-        trailing = newTrailing;
-        int significant = 64 - newLeading - newTrailing;
-        writeBits(0b11, 2);
-        writeBits(newLeading, 5);
-        writeBits(significant & 0x3f, 6); // 64 is written as 0
-        writeBits(x >>> newTrailing, significant);
+        long payload = x >>> trailing;
+        if (significant <= 57) {
+            write(payload, significant);
+        } else {
+            write(payload >>> 32, significant - 32);
+            write(payload & 0xffffffffL, 32);
+        }
+        lastFieldWholeBytes = (significant & 7) == 0;
     }
 
     /** Go's {@code binary.PutUvarint}: seven bits per byte, low groups first. */
     private void writeVarint(long u) {
         while (Long.compareUnsigned(u, 0x80) >= 0) {
-            writeBits((u & 0x7f) | 0x80, 8);
+            write((u & 0x7f) | 0x80, 8);
             u >>>= 7;
         }
-        writeBits(u, 8);
+        write(u, 8);
     }
 
-    /** Writes the low {@code n} (1..64) bits of {@code u}, most significant first. */
-    private void writeBits(long u, int n) {
-        if (n > 32) {
-            writeBits(u >>> 32, n - 32);
-            writeBits(u, 32);
-        } else {
-            pending = (pending << n) | (u & (-1L >>> (64 - n)));
-            pendingBits += n;
-            ensureRoom(5);
-            while (pendingBits >= 8) {
-                pendingBits -= 8;
-                buf[length++] = (byte) (pending >>> pendingBits);
-            }
-        }
-        lastFieldWholeBytes = (n & 7) == 0;
+    private void write64(long u) {
+        write(u >>> 32, 32);
+        write(u & 0xffffffffL, 32);
     }
 
-    private void ensureRoom(int bytes) {
-        if (length + bytes > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + bytes));
+    /**
+     * Writes the low {@code n} (1..57) bits of {@code u}, which must have no higher bits set, most
+     * significant first: one big-endian 8-byte read-modify-write instead of a loop over bits.
+     */
+    private void write(long u, int n) {
+        int i = (int) (bitPos >>> 3);
+        int shift = (int) bitPos & 7;
+        long word = (long) BIG_ENDIAN_LONG.get(buf, i);
+        BIG_ENDIAN_LONG.set(buf, i, word | ((u << (64 - n)) >>> shift));
+        bitPos += n;
+    }
+
+    private void ensureRoom() {
+        int needed = (int) (bitPos >>> 3) + SAMPLE_ROOM_BYTES;
+        if (needed > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, needed));
         }
     }
 }
