@@ -97,10 +97,9 @@ public final class ChunkedFrameReader {
         long value = firstByte & 0x7f;
         int b = firstByte;
         int shift = 7;
+        // The 10th byte may only contribute bit 63, so the overflow check below also ends any
+        // varint longer than 10 bytes.
         for (int i = 1; (b & 0x80) != 0; i++) {
-            if (i == MAX_VARINT_BYTES) {
-                throw error(frameOffset, "length varint is longer than " + MAX_VARINT_BYTES + " bytes");
-            }
             b = in.read();
             if (b < 0) {
                 throw error(frameOffset, "body ends inside the length varint");

@@ -81,11 +81,13 @@ class ChunkedFrameDamageTest {
         assertThatThrownBy(() -> new ChunkedFrameReader(new ByteArrayInputStream(maxUint64)).next())
                 .isInstanceOf(RemoteReadFormatException.class)
                 .hasMessageContaining("message size 18446744073709551615 bytes exceeds the limit");
-        byte[] overflow = maxUint64.clone();
-        overflow[9] = 0x02;
-        assertThatThrownBy(() -> new ChunkedFrameReader(new ByteArrayInputStream(overflow)).next())
-                .isInstanceOf(RemoteReadFormatException.class)
-                .hasMessageContaining("overflows 64 bits");
+        for (byte tenth : new byte[] {0x02, (byte) 0x81}) {
+            byte[] overflow = Arrays.copyOf(maxUint64, 12);
+            overflow[9] = tenth;
+            assertThatThrownBy(() -> new ChunkedFrameReader(new ByteArrayInputStream(overflow)).next())
+                    .isInstanceOf(RemoteReadFormatException.class)
+                    .hasMessageContaining("overflows 64 bits");
+        }
     }
 
     @Test
