@@ -1,0 +1,133 @@
+package io.thanosjava.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.thanosjava.promql.ParseException;
+import io.thanosjava.promql.PromqlParser;
+import io.thanosjava.promql.ast.Printer;
+import io.thanosjava.server.http.ApiRequest;
+import io.thanosjava.server.http.ApiResponse;
+import io.thanosjava.server.http.RequestContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Status and compatibility endpoints: build info, flags, stores, query formatting, and the
+ * endpoints Grafana probes that have no data in a querier without rules or exemplars.
+ */
+public final class StatusApi {
+    /** Reported as the Prometheus version so clients enable the features of the PromQL we implement. */
+    public static final String PROMETHEUS_COMPATIBLE_VERSION = "3.9.1";
+
+    private final StoreAccess stores;
+    private final Map<String, String> flags;
+    private final String revision;
+
+    public StatusApi(StoreAccess stores, Map<String, String> flags, String revision) {
+        this.stores = requireNonNull(stores, "stores is null");
+        this.flags = Map.copyOf(requireNonNull(flags, "flags is null"));
+        this.revision = requireNonNull(revision, "revision is null");
+    }
+
+    public ApiResponse buildInfo(ApiRequest r, RequestContext ctx) {
+        return Envelope.success(g -> {
+            g.writeStartObject();
+            g.writeStringField("version", PROMETHEUS_COMPATIBLE_VERSION);
+            g.writeStringField("revision", revision);
+            g.writeStringField("branch", "main");
+            g.writeStringField("buildUser", "thanos-java");
+            g.writeStringField("buildDate", "");
+            g.writeStringField("goVersion", "java" + Runtime.version().feature());
+            g.writeEndObject();
+        });
+    }
+
+    public ApiResponse flags(ApiRequest r, RequestContext ctx) {
+        return Envelope.success(g -> {
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(flags).entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        });
+    }
+
+    public ApiResponse stores(ApiRequest r, RequestContext ctx) {
+        Map<String, List<Map<String, Object>>> status = stores.endpointStatus();
+        return Envelope.success(g -> writeObject(g, status));
+    }
+
+    public ApiResponse formatQuery(ApiRequest r, RequestContext ctx) {
+        String query = r.param("query");
+        try {
+            String formatted = Printer.print(PromqlParser.parseExpr(query == null ? "" : query));
+            return Envelope.success(g -> g.writeString(formatted));
+        } catch (ParseException e) {
+            throw ApiError.invalidParam("query", e.getMessage());
+        }
+    }
+
+    public ApiResponse emptyObject(ApiRequest r, RequestContext ctx) {
+        return Envelope.success(g -> {
+            g.writeStartObject();
+            g.writeEndObject();
+        });
+    }
+
+    public ApiResponse emptyList(ApiRequest r, RequestContext ctx) {
+        return Envelope.success(g -> {
+            g.writeStartArray();
+            g.writeEndArray();
+        });
+    }
+
+    public ApiResponse rules(ApiRequest r, RequestContext ctx) {
+        String type = r.param("type");
+        if (type != null && !type.isEmpty() && !type.equalsIgnoreCase("alert") && !type.equalsIgnoreCase("record")) {
+            throw ApiError.badData("invalid rule type \"" + type + "\": must be alert or record");
+        }
+        return Envelope.success(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("groups");
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    public ApiResponse alerts(ApiRequest r, RequestContext ctx) {
+        return Envelope.success(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("alerts");
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeObject(JsonGenerator g, Object o) throws IOException {
+        if (o == null) {
+            g.writeNull();
+        } else if (o instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeObject(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (o instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) {
+                writeObject(g, x);
+            }
+            g.writeEndArray();
+        } else if (o instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (o instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(o));
+        }
+    }
+}

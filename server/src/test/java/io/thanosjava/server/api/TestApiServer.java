@@ -1,0 +1,81 @@
+package io.thanosjava.server.api;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thanosjava.engine.QueryEngine;
+import io.thanosjava.engine.QueryOptions;
+import io.thanosjava.engine.storage.Queryable;
+import io.thanosjava.server.http.Dispatcher;
+import io.thanosjava.server.http.HttpServer;
+import io.thanosjava.server.http.Probes;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The HTTP API on a loopback port over one in-process {@link Queryable}, with a real HTTP client. */
+final class TestApiServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    TestApiServer(Queryable queryable, long nowMillis) throws InterruptedException {
+        StoreAccess stores = new StoreAccess() {
+            @Override
+            public Queryable queryable(StoreSelection selection) {
+                return queryable;
+            }
+
+            @Override
+            public Map<String, List<Map<String, Object>>> endpointStatus() {
+                return Map.of();
+            }
+
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        QuerySettings settings = new QuerySettings(QueryOptions.DEFAULT, List.of(), true, 1000);
+        QueryApi query = new QueryApi(new QueryEngine(QueryOptions.DEFAULT), stores, settings, () -> nowMillis);
+        Dispatcher dispatcher = new Dispatcher(
+                ApiRoutes.build(query, new MetadataApi(stores, settings), new StatusApi(stores, Map.of("query.timeout", "2m"), "test")),
+                Probes.build(() -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), "", executor,
+                (h, m, c, n) -> { });
+        server = HttpServer.start(new InetSocketAddress("127.0.0.1", 0), dispatcher, 64 * 1024);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postForm(String pathAndQuery, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        executor.shutdownNow();
+    }
+}
