@@ -1,0 +1,210 @@
+package io.thanosjava.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.thanosjava.model.Labels;
+import io.thanosjava.server.logging.Logging;
+import io.thanosjava.stores.HostPort;
+import io.thanosjava.stores.InfoService;
+import io.thanosjava.stores.StoreServer;
+import io.thanosjava.stores.memory.ExpositionLoader;
+import io.thanosjava.stores.memory.InMemoryStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code thanos-java store}: serves OpenMetrics / Prometheus text files (with timestamps) over the
+ * StoreAPI from memory. Every file is loaded before the gRPC port opens; a bad file stops the
+ * command with its file, line and reason, and nothing is served. {@code --http-address}, when
+ * given, serves {@code /metrics}, {@code /-/healthy} and {@code /-/ready} (ready once the data is
+ * loaded and the gRPC server runs).
+ */
+@Command(name = "store", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serves exposition files with explicit timestamps over the Thanos StoreAPI (in memory).")
+public final class StoreCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreCommand.class);
+
+    @Option(names = "--file", required = true, paramLabel = "path",
+            description = "OpenMetrics (ends with # EOF; timestamps in seconds) or Prometheus text (timestamps in ms) file. Repeatable.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--grpc-address", defaultValue = "0.0.0.0:10901", paramLabel = "host:port",
+            description = "Listen address of the StoreAPI gRPC server (default ${DEFAULT-VALUE}).")
+    String grpcAddress;
+
+    @Option(names = "--label", paramLabel = "name=value",
+            description = "External label attached to every series, as name=value or name=\"value\". Repeatable.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--http-address", paramLabel = "host:port",
+            description = "Listen address for /metrics, /-/healthy and /-/ready; no HTTP listener when absent.")
+    String httpAddress;
+
+    @Option(names = "--log.level", defaultValue = "info", paramLabel = "level",
+            description = "Log filtering level: error, warn, info or debug (default ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Option(names = "--log.format", defaultValue = "logfmt", paramLabel = "format",
+            description = "Log format: logfmt or json (default ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(logLevel, logFormat);
+        try (RunningStore store = start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-shutdown"));
+            store.awaitTermination();
+            return 0;
+        } catch (IOException e) {
+            // A bad file (ExpositionFormatException names file, line and reason), a missing file, a busy port.
+            spec.commandLine().getErr().println("store: refusing to serve: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Loads the files and starts serving; the caller closes the result.
+     *
+     * @throws io.thanosjava.stores.memory.ExpositionFormatException for a bad file (nothing is served)
+     */
+    public RunningStore start() throws IOException {
+        Labels external = externalLabels();
+        InetSocketAddress grpc = address(grpcAddress, "--grpc-address");
+        HttpServer http = httpAddress == null ? null : HttpServer.create(address(httpAddress, "--http-address"), 0);
+        RunningStore running = new RunningStore(http);
+        try {
+            long started = System.nanoTime();
+            InMemoryStore data = ExpositionLoader.load(files);
+            StoreServer server = StoreServer.start(grpc, data, external, InfoService.COMPONENT_STORE);
+            running.serve(server, data);
+            LOG.info("serving StoreAPI grpc={}:{} http={} files={} series={} samples={} chunks={} chunk_bytes={} "
+                            + "min_time={} max_time={} external_labels={} load_seconds={}",
+                    grpc.getHostString(), server.port(), http == null ? "none" : http.getAddress().getHostString()
+                            + ":" + running.httpPort(), files.size(), data.seriesCount(),
+                    data.sampleCount(), data.chunkCount(), data.chunkBytes(), data.minTime(), data.maxTime(),
+                    external, String.format("%.3f", (System.nanoTime() - started) / 1e9));
+            return running;
+        } catch (IOException | RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    private Labels externalLabels() {
+        Labels.Builder b = Labels.builder();
+        for (String label : labels) {
+            int eq = label.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--label must be name=value, got \"" + label + "\"");
+            }
+            String name = label.substring(0, eq);
+            String value = label.substring(eq + 1);
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (b.get(name) != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--label " + name + " given twice");
+            }
+            b.set(name, value);
+        }
+        return b.build();
+    }
+
+    private InetSocketAddress address(String value, String flag) {
+        try {
+            return HostPort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
+        }
+    }
+
+    /** A store that is loading or serving: the gRPC server and the optional HTTP probes. */
+    public static final class RunningStore implements AutoCloseable {
+        private final HttpServer http;
+        private volatile StoreServer grpc;
+        private volatile InMemoryStore data;
+
+        RunningStore(HttpServer http) {
+            this.http = http;
+            if (http != null) {
+                http.createContext("/-/healthy", ex -> reply(ex, 200, "OK"));
+                http.createContext("/-/ready", ex -> reply(ex, grpc != null ? 200 : 503, grpc != null ? "OK" : "NOT OK"));
+                http.createContext("/metrics", this::metrics);
+                http.start();
+            }
+        }
+
+        void serve(StoreServer server, InMemoryStore store) {
+            this.data = store;
+            this.grpc = server;
+        }
+
+        /** The bound gRPC port. */
+        public int grpcPort() {
+            return grpc.port();
+        }
+
+        /** The bound HTTP port, or -1 without an HTTP listener. */
+        public int httpPort() {
+            return http == null ? -1 : http.getAddress().getPort();
+        }
+
+        public void awaitTermination() throws InterruptedException {
+            grpc.awaitTermination();
+        }
+
+        @Override
+        public void close() {
+            StoreServer server = grpc;
+            if (server != null) {
+                server.close();
+            }
+            if (http != null) {
+                http.stop(0);
+            }
+        }
+
+        private void metrics(HttpExchange ex) throws IOException {
+            StringBuilder out = new StringBuilder();
+            StoreServer server = grpc;
+            InMemoryStore store = data;
+            if (server != null) {
+                server.metrics().appendTo(out);
+                gauge(out, "thanosjava_store_series", "Series held in memory.", store.seriesCount());
+                gauge(out, "thanosjava_store_samples", "Samples held in memory.", store.sampleCount());
+                gauge(out, "thanosjava_store_chunk_bytes", "Bytes of XOR chunk data held in memory.", store.chunkBytes());
+            }
+            ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            reply(ex, 200, out.toString());
+        }
+
+        private static void gauge(StringBuilder out, String name, String help, long value) {
+            out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                    .append("# TYPE ").append(name).append(" gauge\n")
+                    .append(name).append(' ').append(value).append('\n');
+        }
+
+        private static void reply(HttpExchange ex, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, bytes.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+}
