@@ -380,7 +380,8 @@ final class Parser {
         if (literal && millis <= 0) {
             throw error(expr.pos(), "duration must be greater than 0");
         }
-        return new DurationValue(millis == null ? 0 : millis, literal ? null : expr);
+        // Signs fold into literals ("--5m" is 5m), which print and re-parse as plain durations.
+        return new DurationValue(millis == null ? 0 : millis, expr instanceof NumberLiteral ? null : expr);
     }
 
     private DurationValue resolveOffset(Expr expr) {
@@ -388,7 +389,7 @@ final class Parser {
             throw error(expr.pos(), "experimental duration expression is not enabled");
         }
         Long millis = DurationExpressions.constantMillis(expr, tokens.input);
-        return new DurationValue(millis == null ? 0 : millis, expr);
+        return new DurationValue(millis == null ? 0 : millis, expr instanceof NumberLiteral ? null : expr);
     }
 
     private boolean startsDurationOperand() {

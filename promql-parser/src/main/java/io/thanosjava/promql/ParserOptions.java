@@ -15,8 +15,11 @@ package io.thanosjava.promql;
  */
 public record ParserOptions(boolean experimentalFunctions, boolean mainBranch, boolean durationExpressions,
                             boolean extendedRangeSelectors, boolean binopFillModifiers, int maxDepth) {
-    /** Default nesting limit; deep enough for any real query, shallow enough for the default thread stack. */
-    public static final int DEFAULT_MAX_DEPTH = 1000;
+    /**
+     * Default nesting limit: far beyond any real query, and measured to parse and check within a
+     * 1 MiB thread stack (the JVM default) with room to spare for the caller's frames.
+     */
+    public static final int DEFAULT_MAX_DEPTH = 500;
 
     /** Prometheus 3.9.1 as Thanos runs it: no experimental syntax. */
     public static final ParserOptions DEFAULT = new ParserOptions(false, false, false, false, false, DEFAULT_MAX_DEPTH);

@@ -3,6 +3,7 @@ package io.thanosjava.promql;
 import static java.util.Objects.requireNonNull;
 
 import io.thanosjava.promql.ast.Expr;
+import io.thanosjava.promql.ast.PositionRange;
 import io.thanosjava.promql.ast.VectorSelector;
 
 /** Entry points: PromQL text to a checked, immutable AST. */
@@ -24,9 +25,16 @@ public final class PromqlParser {
         requireNonNull(query, "query is null");
         requireNonNull(options, "options is null");
         Tokens tokens = Lexer.lex(query, options.mainBranch());
-        Expr expr = new Parser(tokens, options).parseQuery();
-        NestingLimit.check(expr, options.maxDepth(), query);
-        return Checker.check(expr, query);
+        try {
+            Expr expr = new Parser(tokens, options).parseQuery();
+            NestingLimit.check(expr, options.maxDepth(), query);
+            return Checker.check(expr, query);
+        } catch (StackOverflowError e) {
+            // Only reachable with a raised maxDepth on a small thread stack; parser state is local,
+            // so the overflow leaves nothing behind and is reported like the depth limit.
+            throw new ParseException(new ParseException.Error(PositionRange.NONE,
+                    "query is nested too deeply for the available stack (maxDepth " + options.maxDepth() + ")", query));
+        }
     }
 
     /**
