@@ -40,7 +40,7 @@ public final class QueryEngine {
         requireNonNull(options, "options is null");
         requireNonNull(cancel, "cancel is null");
         long began = System.nanoTime();
-        EvalContext ctx = new EvalContext(queryable, options, timeMillis, timeMillis, cancel);
+        EvalContext ctx = new EvalContext(queryable, options, timeMillis, timeMillis, 0, cancel);
         EvalResult r = new Evaluator(ctx).eval(expr, new StepGrid(timeMillis, 1, 1));
         Value v = ResultAssembler.instant(r, timeMillis, options.delayedNameRemoval());
         return result(v, ctx, began);
@@ -70,7 +70,7 @@ public final class QueryEngine {
         }
         long began = System.nanoTime();
         StepGrid grid = StepGrid.of(start, end, step);
-        EvalContext ctx = new EvalContext(queryable, options, start, end, cancel);
+        EvalContext ctx = new EvalContext(queryable, options, start, end, step, cancel);
         EvalResult r = new Evaluator(ctx).eval(expr, grid);
         Value v = ResultAssembler.range(r, grid, options.delayedNameRemoval());
         return result(v, ctx, began);

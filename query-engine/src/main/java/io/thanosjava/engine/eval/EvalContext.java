@@ -18,6 +18,8 @@ public final class EvalContext {
     /** Start and end of the top-level query, for {@code @ start()} / {@code @ end()}. */
     final long queryStart;
     final long queryEnd;
+    /** Step of the top-level query (0 for instant queries), for {@code step()} in duration expressions. */
+    final long queryStep;
     private final CancelHandle cancel;
     private final long deadlineNanos;
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -25,11 +27,13 @@ public final class EvalContext {
     private long samplesLoaded;
     private long peakSamples;
 
-    public EvalContext(Queryable queryable, QueryOptions options, long queryStart, long queryEnd, CancelHandle cancel) {
+    public EvalContext(Queryable queryable, QueryOptions options, long queryStart, long queryEnd, long queryStep,
+                       CancelHandle cancel) {
         this.queryable = requireNonNull(queryable, "queryable is null");
         this.options = requireNonNull(options, "options is null");
         this.queryStart = queryStart;
         this.queryEnd = queryEnd;
+        this.queryStep = queryStep;
         this.cancel = requireNonNull(cancel, "cancel is null");
         long budget = options.timeout().toNanos();
         this.deadlineNanos = System.nanoTime() + budget;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.engine.storage.SelectHints;
+import io.thanosjava.promql.DurationExpressions;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.SeriesSet;
@@ -120,6 +121,18 @@ public final class Evaluator {
         return new EvalResult.Vectors(NameDropping.mergeSameLabels(in, false));
     }
 
+    /** A range, offset or step as written: a constant, or a duration expression over the query's step and range. */
+    private long duration(long fixed, Expr expr) {
+        if (expr == null) {
+            return fixed;
+        }
+        try {
+            return DurationExpressions.evaluateMillis(expr, ctx.queryStep, ctx.queryEnd - ctx.queryStart);
+        } catch (ArithmeticException e) {
+            throw QueryException.execution(e.getMessage());
+        }
+    }
+
     /** Reference time per step of a selector or subquery: the step (or {@code @} time) minus the offset. */
     long[] referenceTimes(AtModifier at, long offset, StepGrid g) {
         long[] refs = new long[g.count()];
@@ -139,7 +152,7 @@ public final class Evaluator {
      * stale marker. With {@code timestamps} the output is the stored sample's time in seconds.
      */
     EvalResult.Vectors selectInstant(VectorSelector vs, StepGrid g, boolean timestamps, String func) {
-        long[] refs = referenceTimes(vs.at(), vs.offsetMillis(), g);
+        long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
         long lookback = ctx.options.lookbackDeltaMillis();
         Loaded l = load(vs, min(refs) - lookback + 1, max(refs), g.step(), 0, func, false);
         List<StepSeries> out = new ArrayList<>(l.labels.size());
@@ -171,8 +184,8 @@ public final class Evaluator {
 
     EvalResult.Range selectRange(MatrixSelector ms, StepGrid g, String func) {
         VectorSelector vs = ms.selector();
-        long range = ms.rangeMillis();
-        long[] refs = referenceTimes(vs.at(), vs.offsetMillis(), g);
+        long range = duration(ms.rangeMillis(), ms.rangeExpr());
+        long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
         Loaded l = load(vs, min(refs) - range + 1, max(refs), g.step(), range, func, true);
         int n = l.labels.size();
         return new EvalResult.Range(l.labels.toArray(new Labels[0]), new boolean[n], l.timestamps.toArray(new long[0][]),
@@ -180,9 +193,12 @@ public final class Evaluator {
     }
 
     private EvalResult.Range subquery(SubqueryExpr sq, StepGrid g) {
-        long[] refs = referenceTimes(sq.at(), sq.offsetMillis(), g);
-        long step = sq.stepMillis() > 0 ? sq.stepMillis() : ctx.options.defaultSubqueryStepMillis();
-        long range = sq.rangeMillis();
+        long[] refs = referenceTimes(sq.at(), duration(sq.offsetMillis(), sq.offsetExpr()), g);
+        long step = duration(sq.stepMillis(), sq.stepExpr());
+        if (step <= 0) {
+            step = ctx.options.defaultSubqueryStepMillis();
+        }
+        long range = duration(sq.rangeMillis(), sq.rangeExpr());
         long x = min(refs) - range;
         long first = step * (x / step);
         if (first <= x) {

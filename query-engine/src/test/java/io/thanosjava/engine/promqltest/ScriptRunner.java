@@ -69,12 +69,17 @@ final class ScriptRunner {
             }
             List<String> body = lines.subList(i + 1, end);
             String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.equals("clear")) {
-                data.clear();
+            if (lower.equals("clear") || lower.startsWith("store")) {
+                // one-line commands: the next line starts a new block even without a blank line
+                if (lower.equals("clear")) {
+                    data.clear();
+                } else {
+                    store(line);
+                }
+                i++;
+                continue;
             } else if (lower.startsWith("load")) {
                 load(line, body);
-            } else if (lower.startsWith("store")) {
-                store(line);
             } else if (lower.startsWith("eval")) {
                 outcomes.add(eval(i + 1, line, body));
             } else {
