@@ -91,6 +91,28 @@ class XorDecodeFuzzTest {
 
     private static void checkAgainstReference(byte[] data) {
         ReferenceXorDecoder.Result expected = ReferenceXorDecoder.decode(data);
+        checkIterator(data, expected);
+        checkBulk(data, expected);
+    }
+
+    private static void checkBulk(byte[] data, ReferenceXorDecoder.Result expected) {
+        SampleBuffer out = new SampleBuffer(1);
+        out.add(-7, 7);
+        try {
+            int n = XorChunks.decodeInto(data, out);
+            assertThat(expected.failed()).as("reference failed but bulk decode did not").isFalse();
+            assertThat(n).isEqualTo(expected.samples().size());
+            for (int i = 0; i < n; i++) {
+                assertThat(out.timestamp(1 + i)).isEqualTo(expected.samples().get(i)[0]);
+                assertThat(Double.doubleToRawLongBits(out.value(1 + i))).isEqualTo(expected.samples().get(i)[1]);
+            }
+        } catch (ChunkDecodeException e) {
+            assertThat(expected.failed()).as("bulk decode failed (%s) but the reference did not", e.getMessage()).isTrue();
+            assertThat(out.size()).as("a failed bulk decode appends nothing").isEqualTo(1);
+        }
+    }
+
+    private static void checkIterator(byte[] data, ReferenceXorDecoder.Result expected) {
         XorChunkIterator it = new XorChunkIterator();
         int n = 0;
         try {

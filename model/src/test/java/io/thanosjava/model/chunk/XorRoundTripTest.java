@@ -94,6 +94,24 @@ class XorRoundTripTest {
         }
     }
 
+    @Property(tries = 100)
+    void bulkDecodeContinuesWhereTheIteratorStopped(@ForAll("shapes") long[][] shape, @ForAll long noise) {
+        long[] ts = shape[0];
+        byte[] bytes = encode(ts, shape[1]);
+        int consumed = (int) Math.floorMod(noise, (long) ts.length + 1);
+        XorChunkIterator it = new XorChunkIterator().reset(bytes);
+        for (int i = 0; i < consumed; i++) {
+            assertThat(it.next()).isTrue();
+        }
+        SampleBuffer out = new SampleBuffer(0);
+        assertThat(it.decodeRemainingInto(out, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(ts.length - consumed);
+        for (int i = 0; i < out.size(); i++) {
+            assertThat(out.timestamp(i)).isEqualTo(ts[consumed + i]);
+            assertThat(Double.doubleToRawLongBits(out.value(i))).isEqualTo(shape[1][consumed + i]);
+        }
+        assertThat(it.next()).as("exhausted after a bulk decode").isFalse();
+    }
+
     private static boolean increasing(long[] ts) {
         for (int i = 1; i < ts.length; i++) {
             if (ts[i] <= ts[i - 1]) {
