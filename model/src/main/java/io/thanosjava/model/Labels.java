@@ -302,24 +302,29 @@ public final class Labels implements Comparable<Labels> {
         }
 
         public Labels build() {
+            String[] out = new String[size * 2];
             int n = 0;
-            Integer[] idx = new Integer[size];
             for (int i = 0; i < size; i++) {
-                if (!values[i].isEmpty()) {
-                    idx[n++] = i;
+                String name = names[i];
+                String value = values[i];
+                if (value.isEmpty()) {
+                    continue;
                 }
+                // Insertion sort: label sets are small, and this keeps the build free of boxing.
+                int j = n;
+                while (j > 0 && compareUtf8(out[2 * (j - 1)], name) > 0) {
+                    out[2 * j] = out[2 * (j - 1)];
+                    out[2 * j + 1] = out[2 * j - 1];
+                    j--;
+                }
+                out[2 * j] = name;
+                out[2 * j + 1] = value;
+                n++;
             }
             if (n == 0) {
                 return EMPTY;
             }
-            Integer[] live = Arrays.copyOf(idx, n);
-            Arrays.sort(live, (x, y) -> compareUtf8(names[x], names[y]));
-            String[] out = new String[n * 2];
-            for (int i = 0; i < n; i++) {
-                out[2 * i] = names[live[i]];
-                out[2 * i + 1] = values[live[i]];
-            }
-            return new Labels(out);
+            return new Labels(n == size ? out : Arrays.copyOf(out, 2 * n));
         }
     }
 }
