@@ -82,6 +82,7 @@ public final class LabelMatcher {
 
     /** Whether a label value matches; pass {@code ""} for a label the series does not have. */
     public boolean matches(String v) {
+        Objects.requireNonNull(v, "label value is null");
         switch (type) {
             case EQ: return value.equals(v);
             case NEQ: return !value.equals(v);

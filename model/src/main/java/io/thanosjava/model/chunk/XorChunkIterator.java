@@ -66,6 +66,7 @@ public final class XorChunkIterator implements SampleIterator {
     /** Points this iterator at a chunk of encoding {@link Chunk#XOR}; its time range names it in errors. */
     public XorChunkIterator reset(Chunk chunk) {
         Objects.requireNonNull(chunk, "chunk is null");
+        forgetChunk();
         describedMinTime = chunk.minTime();
         describedMaxTime = chunk.maxTime();
         if (chunk.encoding() != Chunk.XOR) {
@@ -90,10 +91,21 @@ public final class XorChunkIterator implements SampleIterator {
      */
     public XorChunkIterator reset(byte[] data, int offset, int length) {
         Objects.requireNonNull(data, "data is null");
+        forgetChunk();
         Objects.checkFromIndexSize(offset, length, data.length);
         describedMinTime = NO_TIME;
         describedMaxTime = NO_TIME;
         return resetBytes(data, offset, length);
+    }
+
+    /** Leaves the iterator exhausted, so a reset that throws never lets the previous chunk go on. */
+    private void forgetChunk() {
+        count = 0;
+        read = 0;
+        failure = null;
+        buffered = 0;
+        cursor = -1;
+        exhausted = true;
     }
 
     private XorChunkIterator resetBytes(byte[] bytes, int offset, int length) {

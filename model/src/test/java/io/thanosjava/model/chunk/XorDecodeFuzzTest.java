@@ -62,6 +62,16 @@ class XorDecodeFuzzTest {
     }
 
     @Example
+    void aFailedResetDoesNotResumeThePreviousChunk() {
+        XorChunkIterator it = new XorChunkIterator().reset(GoldenChunks.all().get(0).data());
+        assertThat(it.next()).isTrue();
+        assertThatThrownBy(() -> it.reset(new Chunk(0, 1, Chunk.FLOAT_HISTOGRAM, new byte[] {0, 1})))
+                .isInstanceOf(ChunkDecodeException.class);
+        assertThat(it.next()).isFalse();
+        assertThat(it.seek(Long.MIN_VALUE)).isFalse();
+    }
+
+    @Example
     void rejectsOverlongVarintsAndOversizedWindows() {
         byte[] overlong = {0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 2, 0, 0, 0, 0, 0, 0, 0, 0};
         assertThatThrownBy(() -> XorChunks.decodeInto(overlong, new SampleBuffer()))
