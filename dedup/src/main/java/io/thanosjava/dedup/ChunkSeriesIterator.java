@@ -32,7 +32,7 @@ public final class ChunkSeriesIterator implements SampleIterator {
     private final long maxt;
     private final XorChunkIterator xor = new XorChunkIterator();
     private int nextChunk;
-    /** Iterator over the current chunk or cluster; {@code null} between them. */
+    /** {@link #xor}, {@link #clusterIterator} or {@code null} between chunks. */
     private SampleIterator source;
     private boolean started;
     private boolean exhausted;
@@ -91,19 +91,22 @@ public final class ChunkSeriesIterator implements SampleIterator {
     /** Moves to the first sample at or after {@code floor}, past the current one. */
     private boolean advance(long floor) {
         while (true) {
-            if (source != null) {
-                while (source.next()) {
-                    long sampleT = source.atT();
-                    if (sampleT < floor) {
-                        continue;
+            // The two sources are branched on rather than called through the interface so that
+            // both calls stay monomorphic and inline: this loop runs once per decoded sample.
+            if (source == xor) {
+                while (xor.next()) {
+                    long sampleT = xor.atT();
+                    if (sampleT >= floor) {
+                        return emit(sampleT, xor.atV());
                     }
-                    if (sampleT > maxt) {
-                        return finish();
+                }
+                source = null;
+            } else if (source != null) {
+                while (clusterIterator.next()) {
+                    long sampleT = clusterIterator.atT();
+                    if (sampleT >= floor) {
+                        return emit(sampleT, clusterIterator.atV());
                     }
-                    t = sampleT;
-                    v = source.atV();
-                    started = true;
-                    return true;
                 }
                 source = null;
             }
@@ -111,6 +114,16 @@ public final class ChunkSeriesIterator implements SampleIterator {
                 return finish();
             }
         }
+    }
+
+    private boolean emit(long sampleT, double value) {
+        if (sampleT > maxt) {
+            return finish();
+        }
+        t = sampleT;
+        v = value;
+        started = true;
+        return true;
     }
 
     /** Opens the next chunk, or cluster of overlapping chunks, that may hold samples {@code >= floor}. */

@@ -29,7 +29,7 @@ public final class DedupIterators {
         }
         ReplicaIterator merged = leaf(replicas.get(0), counterAdjustment);
         for (int i = 1; i < replicas.size(); i++) {
-            merged = new PenaltyDedupIterator(merged, leaf(replicas.get(i), counterAdjustment));
+            merged = new PenaltyDedupIterator(merged, leaf(replicas.get(i), counterAdjustment), counterAdjustment);
         }
         return merged;
     }

@@ -20,6 +20,8 @@ final class PenaltyDedupIterator extends ReplicaIterator {
 
     private final ReplicaIterator a;
     private final ReplicaIterator b;
+    /** Whether switches must adjust the sides; when not, the last value need not be read per step. */
+    private final boolean counterAdjustment;
     private boolean aOk;
     private boolean bOk;
     private boolean primed;
@@ -30,9 +32,10 @@ final class PenaltyDedupIterator extends ReplicaIterator {
     private long penaltyA;
     private long penaltyB;
 
-    PenaltyDedupIterator(ReplicaIterator a, ReplicaIterator b) {
+    PenaltyDedupIterator(ReplicaIterator a, ReplicaIterator b, boolean counterAdjustment) {
         this.a = a;
         this.b = b;
+        this.counterAdjustment = counterAdjustment;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class PenaltyDedupIterator extends ReplicaIterator {
             bOk = b.next();
         }
         boolean wasUseA = useA;
-        boolean onSample = wasUseA ? aOk : bOk;
+        boolean onSample = counterAdjustment && (wasUseA ? aOk : bOk);
         double lastValue = onSample ? (wasUseA ? a.atV() : b.atV()) : 0;
         if (lastT == Long.MAX_VALUE) {
             // Nothing can follow the last representable timestamp.

@@ -226,11 +226,11 @@ class MergeAndDedupProperties {
         Random random = new Random(seed);
         List<Sample> samples = randomSamples(random, 60);
         boolean counter = random.nextBoolean();
-        ReplicaIterator it = new ReplicaLeaf(arrays(samples), counter);
-        for (int c = 1; c < copies; c++) {
-            it = new PenaltyDedupIterator(it, new ReplicaLeaf(arrays(samples), counter));
+        List<SampleIterator> replicas = new ArrayList<>();
+        for (int c = 0; c < copies; c++) {
+            replicas.add(arrays(samples));
         }
-        assertThat(Sample.drain(it)).containsExactlyElementsOf(samples);
+        assertThat(Sample.drain(DedupIterators.penalty(replicas, counter))).containsExactlyElementsOf(samples);
         assertThat(Sample.drain(new ChainMergeIterator(arrays(samples), arrays(samples)))).containsExactlyElementsOf(samples);
     }
 
@@ -284,7 +284,7 @@ class MergeAndDedupProperties {
         List<Sample> a = randomSamples(random, 50);
         List<Sample> b = randomSamples(random, 50);
         boolean counter = random.nextBoolean();
-        PenaltyDedupIterator it = new PenaltyDedupIterator(new ReplicaLeaf(arrays(a), counter), new ReplicaLeaf(arrays(b), counter));
+        SampleIterator it = DedupIterators.penalty(List.of(arrays(a), arrays(b)), counter);
         assertThat(Sample.drain(it)).containsExactlyElementsOf(ReferencePenalty.dedup(a, b, counter));
     }
 
@@ -295,9 +295,7 @@ class MergeAndDedupProperties {
         List<Sample> a = randomSamples(random, 40);
         List<Sample> b = randomSamples(random, 40);
         List<Sample> c = randomSamples(random, 40);
-        ReplicaIterator nested = new PenaltyDedupIterator(
-                new PenaltyDedupIterator(new ReplicaLeaf(arrays(a), false), new ReplicaLeaf(arrays(b), false)),
-                new ReplicaLeaf(arrays(c), false));
+        SampleIterator nested = DedupIterators.penalty(List.of(arrays(a), arrays(b), arrays(c)), false);
         List<Sample> inner = ReferencePenalty.dedup(a, b, false);
         assertThat(Sample.drain(nested)).containsExactlyElementsOf(ReferencePenalty.dedup(inner, c, false));
     }
