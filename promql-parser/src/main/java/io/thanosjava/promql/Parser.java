@@ -364,32 +364,58 @@ final class Parser {
         Expr expr = new DurationExprParser(context).parse(0);
         boolean literal = expr instanceof NumberLiteral && (i == firstToken + 1
                 || (i == firstToken + 2 && tokens.types[firstToken] == TokenType.SUB));
-        return resolveDuration(expr, literal);
+        if (literal) {
+            long millis = literalMillis(firstToken, expr.pos());
+            if (millis <= 0) {
+                throw error(expr.pos(), "duration must be greater than 0");
+            }
+            return new DurationValue(millis, null);
+        }
+        return resolveDuration(expr, true);
     }
 
     /**
-     * Literal ranges and steps must be positive here; the value of a constant expression is
-     * computed now (division by zero and overflow are parse errors, as in Prometheus) and its sign
-     * is left to the engine, which also evaluates expressions that use {@code step()}/{@code range()}.
+     * A signed number or duration literal in milliseconds: durations exactly, numbers as seconds
+     * rounded to nanoseconds and truncated to milliseconds, as Prometheus converts them.
      */
-    private DurationValue resolveDuration(Expr expr, boolean literal) {
-        if (!literal && !options.durationExpressions()) {
-            throw error(expr.pos(), "experimental duration expression is not enabled");
+    private long literalMillis(int firstToken, PositionRange pos) {
+        boolean negative = tokens.types[firstToken] == TokenType.SUB;
+        int valueToken = tokens.types[firstToken] == TokenType.SUB || tokens.types[firstToken] == TokenType.ADD
+                ? firstToken + 1 : firstToken;
+        long millis;
+        if (tokens.types[valueToken] == TokenType.DURATION) {
+            millis = Numbers.parseDurationMillis(tokens.text(valueToken),
+                    new PositionRange(tokens.starts[valueToken], tokens.ends[valueToken]), tokens.input);
+        } else {
+            double seconds;
+            try {
+                seconds = Numbers.parseNumber(tokens.text(valueToken));
+            } catch (NumberFormatException e) {
+                throw error(tokens.starts[valueToken], tokens.ends[valueToken], e.getMessage());
+            }
+            millis = DurationExpressions.secondsToMillis(seconds, pos, tokens.input);
         }
-        Long millis = DurationExpressions.constantMillis(expr, tokens.input);
-        if (literal && millis <= 0) {
-            throw error(expr.pos(), "duration must be greater than 0");
-        }
-        // Signs fold into literals ("--5m" is 5m), which print and re-parse as plain durations.
-        return new DurationValue(millis == null ? 0 : millis, expr instanceof NumberLiteral ? null : expr);
+        return negative ? -millis : millis;
     }
 
-    private DurationValue resolveOffset(Expr expr) {
+    /**
+     * A duration expression (newer syntax). A constant one is computed now (division by zero and
+     * overflow are parse errors, as in Prometheus); its sign, and the value of expressions using
+     * {@code step()}/{@code range()}, are the engine's to check. One that folded to a plain number
+     * ({@code --5m}) becomes a literal and, for ranges and steps, must be positive.
+     */
+    private DurationValue resolveDuration(Expr expr, boolean positive) {
         if (!options.durationExpressions()) {
             throw error(expr.pos(), "experimental duration expression is not enabled");
         }
         Long millis = DurationExpressions.constantMillis(expr, tokens.input);
-        return new DurationValue(millis == null ? 0 : millis, expr instanceof NumberLiteral ? null : expr);
+        if (expr instanceof NumberLiteral) {
+            if (positive && millis <= 0) {
+                throw error(expr.pos(), "duration must be greater than 0");
+            }
+            return new DurationValue(millis, null);
+        }
+        return new DurationValue(millis == null ? 0 : millis, expr);
     }
 
     private boolean startsDurationOperand() {
@@ -408,11 +434,12 @@ final class Parser {
         if ((type() == TokenType.NUMBER || type() == TokenType.DURATION)
                 || ((type() == TokenType.SUB || type() == TokenType.ADD)
                     && (typeAt(1) == TokenType.NUMBER || typeAt(1) == TokenType.DURATION))) {
+            int first = i;
             int litStart = start();
-            double seconds = parseSignedNumber("offset", durationExpected());
-            offset = new DurationValue(DurationExpressions.secondsToMillis(seconds, new PositionRange(litStart, prevEnd()), tokens.input), null);
+            parseSignedNumber("offset", durationExpected());
+            offset = new DurationValue(literalMillis(first, new PositionRange(litStart, prevEnd())), null);
         } else if (startsOffsetExpression()) {
-            offset = resolveOffset(new DurationExprParser("offset").parseOffsetOperand());
+            offset = resolveDuration(new DurationExprParser("offset").parseOffsetOperand(), false);
         } else {
             throw unexpected("offset", durationExpected());
         }

@@ -118,7 +118,13 @@ public final class Printer implements ExprVisitor<Void> {
 
     @Override
     public Void visitBinary(BinaryExpr node) {
-        emit(node.lhs());
+        if (!sortMatchers && node.op() == BinaryOp.POW && node.lhs() instanceof NumberLiteral n
+                && n.value() == Double.POSITIVE_INFINITY) {
+            // "+Inf ^ x" would read back as +(Inf ^ x): unary signs bind looser than '^'.
+            out.append("Inf");
+        } else {
+            emit(node.lhs());
+        }
         out.append(' ');
         appendOperator(node, out);
         out.append(' ');
