@@ -7,7 +7,6 @@ import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.SampleBuffer;
 import io.thanosjava.model.chunk.XorChunkIterator;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,9 +23,6 @@ import java.util.List;
  * {@link io.thanosjava.model.chunk.ChunkDecodeException} when reached.
  */
 public final class ChunkSeriesIterator implements SampleIterator {
-    private static final Comparator<Chunk> BY_TIME_RANGE =
-            Comparator.comparingLong(Chunk::minTime).thenComparingLong(Chunk::maxTime);
-
     private final Chunk[] chunks;
     private final long mint;
     private final long maxt;
@@ -54,8 +50,8 @@ public final class ChunkSeriesIterator implements SampleIterator {
         requireNonNull(chunks, "chunks is null");
         Chunk[] array = chunks.toArray(new Chunk[0]);
         for (int i = 1; i < array.length; i++) {
-            if (BY_TIME_RANGE.compare(array[i - 1], array[i]) > 0) {
-                Arrays.sort(array, BY_TIME_RANGE);
+            if (ChunkOrder.BY_TIME_RANGE.compare(array[i - 1], array[i]) > 0) {
+                Arrays.sort(array, ChunkOrder.BY_TIME_RANGE);
                 break;
             }
         }

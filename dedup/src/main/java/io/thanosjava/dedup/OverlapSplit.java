@@ -2,7 +2,6 @@ package io.thanosjava.dedup;
 
 import io.thanosjava.model.chunk.Chunk;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,9 +11,6 @@ import java.util.List;
  * label set thus come apart again into separate "replicas" the dedup merge can choose between.
  */
 final class OverlapSplit {
-    private static final Comparator<Chunk> BY_TIME_RANGE =
-            Comparator.comparingLong(Chunk::minTime).thenComparingLong(Chunk::maxTime);
-
     private OverlapSplit() {
     }
 
@@ -25,9 +21,9 @@ final class OverlapSplit {
         }
         List<Chunk> ordered = chunks;
         for (int i = 1; i < chunks.size(); i++) {
-            if (BY_TIME_RANGE.compare(chunks.get(i - 1), chunks.get(i)) > 0) {
+            if (ChunkOrder.BY_TIME_RANGE.compare(chunks.get(i - 1), chunks.get(i)) > 0) {
                 ordered = new ArrayList<>(chunks);
-                ordered.sort(BY_TIME_RANGE);
+                ordered.sort(ChunkOrder.BY_TIME_RANGE);
                 break;
             }
         }

@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class ProxyMerge implements ChunkSeriesSet {
     /** Time range first (what readers need), then content, so the order never depends on which store answered first. */
-    private static final Comparator<Chunk> CHUNK_ORDER = Comparator.comparingLong(Chunk::minTime)
-            .thenComparingLong(Chunk::maxTime)
+    private static final Comparator<Chunk> CHUNK_ORDER = ChunkOrder.BY_TIME_RANGE
             .thenComparingInt(Chunk::encoding)
             .thenComparing(Chunk::data, Arrays::compare);
 
