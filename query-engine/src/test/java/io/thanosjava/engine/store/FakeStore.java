@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code without_replica_labels} and {@code response_batch_size} unless told not to, and can misbehave:
  * fail after half its series, hang, send corrupt chunk bytes, split series over frames, send warnings.
  */
-final class FakeStore extends StoreGrpc.StoreImplBase {
+class FakeStore extends StoreGrpc.StoreImplBase {
     enum Fault { NONE, FAIL_AFTER_HALF, HANG_AFTER_HALF, HANG_AT_START, GARBAGE_CHUNK, UNSORTED }
 
     private final Labels externalLabels;

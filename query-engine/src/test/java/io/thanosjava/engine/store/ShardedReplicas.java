@@ -13,7 +13,7 @@ import java.util.List;
  * different ten-minute gap. Chunks hold at most 120 samples and are cut at gaps.
  */
 final class ShardedReplicas {
-    static final int SERIES_PER_SHARD = 40;
+    static final int SERIES_PER_SHARD = 20;
     static final long STEP = 15_000;
     static final int SAMPLES = 480;
     static final long END = (SAMPLES - 1) * STEP;

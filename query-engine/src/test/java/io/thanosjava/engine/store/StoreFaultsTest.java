@@ -31,7 +31,7 @@ class StoreFaultsTest {
     private static final List<LabelMatcher> ALL = List.of(
             LabelMatcher.of(LabelMatcher.Type.EQ, "__name__", "http_requests_total"));
     private static final SelectHints WHOLE = SelectHints.ofRange(0, ShardedReplicas.END);
-    private static final FanoutOptions OPTIONS = FanoutOptions.defaults().withResponseTimeout(Duration.ofMillis(1500))
+    private static final FanoutOptions OPTIONS = FanoutOptions.defaults().withResponseTimeout(Duration.ofMillis(1000))
             .withCallTimeout(Duration.ofSeconds(20));
     private static final Duration NO_HANG = Duration.ofSeconds(15);
 
@@ -138,7 +138,7 @@ class StoreFaultsTest {
         try (SeriesSet set = q.select(WHOLE, ALL)) {
             FanoutFixture.readAll(set);
             assertThat(set.warnings()).singleElement().asString()
-                    .contains("failed to receive any data in 1500ms from 127.0.0.1:");
+                    .contains("failed to receive any data in 1s from 127.0.0.1:");
         }
     }
 

@@ -221,8 +221,9 @@ class StoreQueryableTest {
                 .isInstanceOf(io.thanosjava.engine.QueryException.class)
                 .hasMessageContaining("failed to send samples: limit 1000 violated")
                 .hasMessageContaining("--store.limits.request-samples");
-        var within = fixture.queryable(FanoutOptions.defaults().withLimits(160, 160 * 5 * 120), QuerySettings.defaults());
-        assertThat(FanoutFixture.readAll(within.select(WHOLE, ALL))).hasSize(160);
+        int total = 4 * ShardedReplicas.SERIES_PER_SHARD;
+        var within = fixture.queryable(FanoutOptions.defaults().withLimits(total, total * 6 * 120), QuerySettings.defaults());
+        assertThat(FanoutFixture.readAll(within.select(WHOLE, ALL))).hasSize(total);
     }
 
     @Test
