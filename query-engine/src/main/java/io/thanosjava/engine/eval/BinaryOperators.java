@@ -181,7 +181,10 @@ final class BinaryOperators {
         int[] oneAt = new int[nk];
         int[] oneStamp = new int[nk];
         int[] matchedStamp = new int[nk];
-        Map<Long, StepSeries> pairs = new HashMap<>();
+        // the output series of each "many" series' latest pair: pairs rarely change between steps
+        int[] pairedOne = new int[many.size()];
+        Arrays.fill(pairedOne, -1);
+        StepSeries[] pairedOut = new StepSeries[many.size()];
         Map<Labels, StepSeries> outByLabels = new HashMap<>();
         List<StepSeries> out = new ArrayList<>();
         String oneSide = swap ? "left" : "right";
@@ -232,8 +235,7 @@ final class BinaryOperators {
                 } else {
                     value = Arithmetic.apply(op, fl, fr);
                 }
-                long pairKey = ((long) i << 32) | o;
-                StepSeries target = pairs.get(pairKey);
+                StepSeries target = pairedOne[i] == o ? pairedOut[i] : null;
                 if (target == null) {
                     Labels labels = resultLabels(ms.labels, one.get(o).labels, b, m, delayed);
                     target = outByLabels.get(labels);
@@ -243,7 +245,8 @@ final class BinaryOperators {
                         outByLabels.put(labels, target);
                         out.add(target);
                     }
-                    pairs.put(pairKey, target);
+                    pairedOne[i] = o;
+                    pairedOut[i] = target;
                 }
                 if (target.has(s)) {
                     throw QueryException.execution("multiple matches for labels: grouping labels must ensure unique matches");
