@@ -17,7 +17,8 @@ import java.util.Objects;
  * including NaN payloads and the stale marker.
  *
  * <p>One instance can be {@link #reset reset} onto any number of chunks; decoding allocates
- * nothing. Truncated or corrupt bytes raise {@link ChunkDecodeException} (never an
+ * nothing. The iterator decodes 64 samples at a time into its own buffer (about 1 KiB), so reuse
+ * instances rather than creating one per chunk; {@link #decodeRemainingInto} bypasses the buffer. Truncated or corrupt bytes raise {@link ChunkDecodeException} (never an
  * {@code ArrayIndexOutOfBoundsException}); after that the iterator is exhausted until the next
  * reset. Like Prometheus, the decoder does not check that timestamps increase.
  */
@@ -108,29 +109,24 @@ public final class XorChunkIterator implements SampleIterator {
         exhausted = true;
     }
 
+    /** Points at new bytes; called after {@link #forgetChunk}, so a failure leaves the iterator exhausted. */
     private XorChunkIterator resetBytes(byte[] bytes, int offset, int length) {
         data = bytes;
         start = offset;
         end = offset + length;
         wordLimit = end - Long.BYTES;
         endBit = (long) end << 3;
-        read = 0;
-        count = 0;
         t = 0;
         tDelta = 0;
         valueBits = 0;
         leading = 0;
         trailing = 0;
-        failure = null;
-        buffered = 0;
-        cursor = -1;
-        exhausted = false;
         if (length < 2) {
-            exhausted = true;
             throw new ChunkDecodeException(describe(), 0, "chunk has " + length + " bytes, fewer than its 2-byte sample count");
         }
         count = ((bytes[offset] & 0xff) << 8) | (bytes[offset + 1] & 0xff);
         pos = (long) (offset + 2) << 3;
+        exhausted = false;
         return this;
     }
 
