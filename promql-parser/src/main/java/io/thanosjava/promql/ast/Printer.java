@@ -78,6 +78,11 @@ public final class Printer implements ExprVisitor<Void> {
     @Override
     public Void visitSubquery(SubqueryExpr node) {
         emit(node.expr());
+        appendSubquerySuffix(node);
+        return null;
+    }
+
+    private void appendSubquerySuffix(SubqueryExpr node) {
         out.append('[');
         appendDuration(node.rangeMillis(), node.rangeExpr());
         out.append(':');
@@ -87,7 +92,6 @@ public final class Printer implements ExprVisitor<Void> {
         out.append(']');
         appendAt(node.at());
         appendOffset(node.offsetMillis(), node.offsetExpr());
-        return null;
     }
 
     @Override
@@ -100,12 +104,7 @@ public final class Printer implements ExprVisitor<Void> {
 
     @Override
     public Void visitAggregate(AggregateExpr node) {
-        out.append(node.op().keyword());
-        if (node.without() || !node.grouping().isEmpty()) {
-            out.append(node.without() ? " without (" : " by (");
-            appendLabels(node.grouping());
-            out.append(") ");
-        }
+        appendAggregateHead(node, out);
         out.append('(');
         if (node.param() != null) {
             emit(node.param());
@@ -145,6 +144,24 @@ public final class Printer implements ExprVisitor<Void> {
         emit(node.expr());
         out.append(')');
         return null;
+    }
+
+    /** {@code sum}, or {@code sum by (job) } with its trailing space, as Prometheus prints it. */
+    static void appendAggregateHead(AggregateExpr node, StringBuilder out) {
+        out.append(node.op().keyword());
+        if (node.without() || !node.grouping().isEmpty()) {
+            out.append(node.without() ? " without (" : " by (");
+            appendLabels(node.grouping(), out);
+            out.append(") ");
+        }
+    }
+
+    /** The subquery's {@code [range:step] @ t offset d} suffix. */
+    static String subquerySuffix(SubqueryExpr node, boolean prometheusLayout) {
+        StringBuilder sb = new StringBuilder(32);
+        Printer p = new Printer(sb, prometheusLayout);
+        p.appendSubquerySuffix(node);
+        return sb.toString();
     }
 
     /** The operator with its {@code bool}, {@code on}/{@code ignoring}, {@code group_x} and fill modifiers. */
@@ -192,10 +209,6 @@ public final class Printer implements ExprVisitor<Void> {
             }
             emit(exprs.get(i));
         }
-    }
-
-    private void appendLabels(List<String> labels) {
-        appendLabels(labels, out);
     }
 
     static void appendLabels(List<String> labels, StringBuilder out) {
