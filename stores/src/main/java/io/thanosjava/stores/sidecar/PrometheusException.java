@@ -1,0 +1,17 @@
+package io.thanosjava.stores.sidecar;
+
+/**
+ * Prometheus could not be reached, was too slow, or answered something that is not what its API
+ * promises. The message names the Prometheus URL, the endpoint and the cause.
+ */
+public final class PrometheusException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public PrometheusException(String message) {
+        super(message);
+    }
+
+    public PrometheusException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
