@@ -7,16 +7,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code histogram_quantile} over classic buckets: series grouped by all labels except {@code le}. */
+/**
+ * {@code histogram_quantile} and {@code histogram_fraction} over classic buckets: series grouped by
+ * all labels except {@code le}, one computation per group and step.
+ */
 final class HistogramQuantile {
     private static final double SMALL_DELTA_TOLERANCE = 1e-12;
 
     private HistogramQuantile() {
     }
 
-    static EvalResult eval(Evaluator ev, Call call, StepGrid g) {
+    static EvalResult quantile(Evaluator ev, Call call, StepGrid g) {
+        return eval(ev, call, g, true);
+    }
+
+    static EvalResult fraction(Evaluator ev, Call call, StepGrid g) {
+        return eval(ev, call, g, false);
+    }
+
+    private static EvalResult eval(Evaluator ev, Call call, StepGrid g, boolean quantile) {
+        int vectorArg = quantile ? 1 : 2;
         double[] phi = ev.scalars(call.args().get(0), g);
-        List<StepSeries> in = ev.vectors(call.args().get(1), g);
+        double[] upper = quantile ? null : ev.scalars(call.args().get(1), g);
+        List<StepSeries> in = ev.vectors(call.args().get(vectorArg), g);
         int steps = g.count();
         Map<Labels, Integer> groupIds = new HashMap<>();
         List<StepSeries> out = new ArrayList<>();
@@ -50,7 +63,7 @@ final class HistogramQuantile {
         boolean[] fixedReported = new boolean[out.size()];
         for (int st = 0; st < steps; st++) {
             double q = phi[st];
-            if (Double.isNaN(q) || q < 0 || q > 1) {
+            if (quantile && (Double.isNaN(q) || q < 0 || q > 1)) {
                 ev.ctx.warn("quantile value should be between 0 and 1, got " + GoFloat.formatV(q));
             }
             for (int gi = 0; gi < out.size(); gi++) {
@@ -68,7 +81,8 @@ final class HistogramQuantile {
                     counts[k] = in.get(members[k]).values[st];
                 }
                 boolean[] forced = new boolean[1];
-                out.get(gi).set(st, bucketQuantile(q, bounds, counts, n, forced));
+                out.get(gi).set(st, quantile ? bucketQuantile(q, bounds, counts, n, forced)
+                        : bucketFraction(q, upper[st], bounds, counts, n));
                 if (forced[0] && !fixedReported[gi]) {
                     fixedReported[gi] = true;
                     ev.ctx.info("input to histogram_quantile needed to be fixed for monotonicity (see "
@@ -122,15 +136,7 @@ final class HistogramQuantile {
         if (bounds[n - 1] != Double.POSITIVE_INFINITY) {
             return Double.NaN;
         }
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m > 0 && bounds[m - 1] == bounds[i]) {
-                counts[m - 1] += counts[i];
-            } else {
-                bounds[m] = bounds[i];
-                counts[m++] = counts[i];
-            }
-        }
+        int m = coalesce(bounds, counts, n);
         double prev = counts[0];
         for (int i = 1; i < m; i++) {
             double cur = counts[i];
@@ -181,6 +187,89 @@ final class HistogramQuantile {
             rank -= counts[b - 1];
         }
         return start + (end - start) * (rank / count);
+    }
+
+    /** Estimated fraction of observations in [lower, upper], interpolating linearly inside buckets. */
+    static double bucketFraction(double lower, double upper, double[] bounds, double[] counts, int n) {
+        sortByBound(bounds, counts, n);
+        if (bounds[n - 1] != Double.POSITIVE_INFINITY) {
+            return Double.NaN;
+        }
+        int m = coalesce(bounds, counts, n);
+        double count = counts[m - 1];
+        if (count == 0 || Double.isNaN(lower) || Double.isNaN(upper)) {
+            return Double.NaN;
+        }
+        if (lower >= upper) {
+            return 0;
+        }
+        double rank = 0;
+        double lowerRank = 0;
+        double upperRank = 0;
+        boolean lowerSet = false;
+        boolean upperSet = false;
+        for (int i = 0; i < m; i++) {
+            double lowerBound = i > 0 ? bounds[i - 1] : (bounds[0] > 0 ? 0 : Double.NEGATIVE_INFINITY);
+            double upperBound = bounds[i];
+            if (!lowerSet && lowerBound >= lower) {
+                lowerRank = rank;
+                lowerSet = true;
+            }
+            if (!upperSet && lowerBound >= upper) {
+                upperRank = rank;
+                upperSet = true;
+            }
+            if (lowerSet && upperSet) {
+                break;
+            }
+            if (!lowerSet && lowerBound < lower && upperBound > lower) {
+                lowerRank = interpolate(rank, counts[i], lowerBound, upperBound, lower);
+                lowerSet = true;
+            }
+            if (!upperSet && lowerBound < upper && upperBound > upper) {
+                upperRank = interpolate(rank, counts[i], lowerBound, upperBound, upper);
+                upperSet = true;
+            }
+            if (lowerSet && upperSet) {
+                break;
+            }
+            rank = counts[i];
+        }
+        if (!lowerSet || lowerRank > count) {
+            lowerRank = count;
+        }
+        if (!upperSet || upperRank > count) {
+            upperRank = count;
+        }
+        return (upperRank - lowerRank) / count;
+    }
+
+    /**
+     * Rank of {@code v} inside a bucket, linear between its bounds. A bucket of infinite width is not
+     * interpolated into: none of its observations count as lying between {@code v} and its finite bound.
+     */
+    private static double interpolate(double rankBelow, double cumulative, double lowerBound, double upperBound, double v) {
+        if (lowerBound == Double.NEGATIVE_INFINITY) {
+            return cumulative;
+        }
+        if (upperBound == Double.POSITIVE_INFINITY) {
+            return rankBelow;
+        }
+        return rankBelow + (cumulative - rankBelow) * (v - lowerBound) / (upperBound - lowerBound);
+    }
+
+    /** Merges buckets with equal bounds (input sorted); returns the new count. */
+    private static int coalesce(double[] bounds, double[] counts, int n) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m > 0 && bounds[m - 1] == bounds[i]) {
+                counts[m - 1] += counts[i];
+            } else {
+                bounds[m] = bounds[i];
+                counts[m++] = counts[i];
+            }
+        }
+        return m;
     }
 
     private static void sortByBound(double[] bounds, double[] counts, int n) {
