@@ -1,0 +1,225 @@
+package io.thanosjava.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.thanosjava.server.logging.Logging;
+import io.thanosjava.stores.HostPort;
+import io.thanosjava.stores.StoreServer;
+import io.thanosjava.stores.sidecar.PrometheusException;
+import io.thanosjava.stores.sidecar.PrometheusSidecar;
+import io.thanosjava.stores.sidecar.SidecarOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code thanos-java sidecar}: the StoreAPI in front of one Prometheus server, as {@code thanos
+ * sidecar} (without block upload). The external labels come from Prometheus' configuration; the
+ * command refuses to serve a Prometheus without them unless
+ * {@code --prometheus.allow-empty-external-labels} is given. {@code --http-address}, when given,
+ * serves {@code /metrics}, {@code /-/healthy} and {@code /-/ready} (ready while Prometheus answers).
+ */
+@Command(name = "sidecar", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serves a Prometheus server's data over the Thanos StoreAPI (remote read, chunks passed through).")
+public final class SidecarCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SidecarCommand.class);
+    private static final String COMPONENT_SIDECAR = "sidecar";
+
+    @Option(names = "--prometheus.url", defaultValue = "http://localhost:9090", paramLabel = "url",
+            description = "URL of the Prometheus server (default ${DEFAULT-VALUE}).")
+    URI prometheusUrl;
+
+    @Option(names = "--grpc-address", defaultValue = "0.0.0.0:10901", paramLabel = "host:port",
+            description = "Listen address of the StoreAPI gRPC server (default ${DEFAULT-VALUE}).")
+    String grpcAddress;
+
+    @Option(names = "--http-address", paramLabel = "host:port",
+            description = "Listen address for /metrics, /-/healthy and /-/ready; no HTTP listener when absent.")
+    String httpAddress;
+
+    @Option(names = "--prometheus.allow-empty-external-labels",
+            description = "Serve a Prometheus whose configuration has no external labels (refused by default: they"
+                    + " identify this Prometheus' data among all stores).")
+    boolean allowEmptyExternalLabels;
+
+    @Option(names = "--prometheus.request-timeout", defaultValue = "2m", paramLabel = "duration",
+            description = "Limit of one call to Prometheus, remote-read body included (default ${DEFAULT-VALUE}).")
+    String requestTimeout;
+
+    @Option(names = "--prometheus.ready_timeout", defaultValue = "10m", paramLabel = "duration",
+            description = "How long to wait for Prometheus at startup (default ${DEFAULT-VALUE}).")
+    String readyTimeout;
+
+    @Option(names = "--log.level", defaultValue = "info", paramLabel = "level",
+            description = "Log filtering level: error, warn, info or debug (default ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Option(names = "--log.format", defaultValue = "logfmt", paramLabel = "format",
+            description = "Log format: logfmt or json (default ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(logLevel, logFormat);
+        try (RunningSidecar sidecar = start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(sidecar::close, "sidecar-shutdown"));
+            sidecar.awaitTermination();
+            return 0;
+        } catch (IOException | PrometheusException | IllegalStateException e) {
+            spec.commandLine().getErr().println("sidecar: refusing to serve: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Connects to Prometheus and starts serving; the caller closes the result. */
+    public RunningSidecar start() throws IOException {
+        SidecarOptions options;
+        try {
+            options = SidecarOptions.defaults(prometheusUrl)
+                    .withRequestTimeout(duration(requestTimeout, "--prometheus.request-timeout"))
+                    .withStartupTimeout(duration(readyTimeout, "--prometheus.ready_timeout"))
+                    .withAllowEmptyExternalLabels(allowEmptyExternalLabels);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        InetSocketAddress grpc = address(grpcAddress, "--grpc-address");
+        HttpServer http = httpAddress == null ? null : HttpServer.create(address(httpAddress, "--http-address"), 0);
+        RunningSidecar running = new RunningSidecar(http);
+        try {
+            PrometheusSidecar backend = PrometheusSidecar.connect(options);
+            running.backend = backend;
+            StoreServer server = StoreServer.start(grpc, backend, backend.externalLabels(), COMPONENT_SIDECAR);
+            running.grpc = server;
+            LOG.info("serving StoreAPI for Prometheus prometheus={} grpc={}:{} http={} external_labels={} min_time={}",
+                    prometheusUrl, grpc.getHostString(), server.port(),
+                    http == null ? "none" : http.getAddress().getHostString() + ":" + running.httpPort(),
+                    backend.externalLabels(), backend.minTime());
+            return running;
+        } catch (IOException | RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    /** A Prometheus-style duration: a number followed by ms, s, m, h or d (e.g. {@code 30s}, {@code 2m}). */
+    static Duration duration(String value, String flag) {
+        int unitAt = 0;
+        while (unitAt < value.length() && Character.isDigit(value.charAt(unitAt))) {
+            unitAt++;
+        }
+        if (unitAt == 0 || unitAt > 12) {
+            throw new IllegalArgumentException(flag + ": not a duration: \"" + value + "\"");
+        }
+        long n = Long.parseLong(value.substring(0, unitAt));
+        return switch (value.substring(unitAt)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException(flag + ": unknown unit in \"" + value + "\" (use ms, s, m, h or d)");
+        };
+    }
+
+    private InetSocketAddress address(String value, String flag) {
+        try {
+            return HostPort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
+        }
+    }
+
+    /** A running sidecar: the Prometheus connection, the gRPC server and the optional HTTP probes. */
+    public static final class RunningSidecar implements AutoCloseable {
+        private final HttpServer http;
+        private volatile PrometheusSidecar backend;
+        private volatile StoreServer grpc;
+
+        RunningSidecar(HttpServer http) {
+            this.http = http;
+            if (http != null) {
+                http.createContext("/-/healthy", ex -> reply(ex, 200, "OK"));
+                http.createContext("/-/ready", this::ready);
+                http.createContext("/metrics", this::metrics);
+                http.start();
+            }
+        }
+
+        /** Whether gRPC is serving and the last call to Prometheus succeeded. */
+        public boolean isReady() {
+            PrometheusSidecar b = backend;
+            return grpc != null && b != null && b.isReady();
+        }
+
+        public int grpcPort() {
+            return grpc.port();
+        }
+
+        /** The bound HTTP port, or -1 without an HTTP listener. */
+        public int httpPort() {
+            return http == null ? -1 : http.getAddress().getPort();
+        }
+
+        public void awaitTermination() throws InterruptedException {
+            grpc.awaitTermination();
+        }
+
+        @Override
+        public void close() {
+            StoreServer server = grpc;
+            if (server != null) {
+                server.close();
+            }
+            PrometheusSidecar b = backend;
+            if (b != null) {
+                b.close();
+            }
+            if (http != null) {
+                http.stop(0);
+            }
+        }
+
+        private void ready(HttpExchange ex) throws IOException {
+            if (isReady()) {
+                reply(ex, 200, "OK");
+            } else {
+                PrometheusSidecar b = backend;
+                String why = b == null ? "connecting to Prometheus" : String.valueOf(b.lastError());
+                reply(ex, 503, "NOT OK: " + why);
+            }
+        }
+
+        private void metrics(HttpExchange ex) throws IOException {
+            StringBuilder out = new StringBuilder();
+            StoreServer server = grpc;
+            if (server != null) {
+                server.metrics().appendTo(out);
+            }
+            out.append("# HELP thanosjava_sidecar_prometheus_up Whether the last call to Prometheus succeeded.\n")
+                    .append("# TYPE thanosjava_sidecar_prometheus_up gauge\n")
+                    .append("thanosjava_sidecar_prometheus_up ").append(isReady() ? 1 : 0).append('\n');
+            ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            reply(ex, 200, out.toString());
+        }
+
+        private static void reply(HttpExchange ex, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, bytes.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+}
