@@ -200,11 +200,33 @@ final class ScriptRunner {
         for (String l : body) {
             parseBodyLine(l, ex, range);
         }
-        String problem = runAndCompare(expr, range, start, end, step, ex);
-        if (problem == null && !range && ex.rangeModeCheck(expr)) {
-            problem = rangeModeCheck(expr, start, ex);
+        Expr parsed;
+        try {
+            parsed = PromqlParser.parseExpr(expr, parserOptions);
+        } catch (ParseException e) {
+            String problem = ex.checkError(e.getMessage());
+            return new Outcome(lineNo, problem == null, problem == null ? "" : problem);
+        }
+        String problem = check(parsed, expr, range, start, end, step, ex);
+        if (problem == null && !range) {
+            for (long at : AtModifierVariants.times(parsed, start)) {
+                problem = check(AtModifierVariants.pin(parsed, start), expr, false, at, at, 0, ex);
+                if (problem != null) {
+                    problem = "with every selector @ " + start + "ms, evaluated at " + at + "ms: " + problem;
+                    break;
+                }
+            }
         }
         return new Outcome(lineNo, problem == null, problem == null ? "" : problem);
+    }
+
+    /** The eval itself and, for instant evals, its check as the middle step of a range query. */
+    private String check(Expr parsed, String text, boolean range, long start, long end, long step, Expectations ex) {
+        String problem = runAndCompare(parsed, range, start, end, step, ex);
+        if (problem == null && !range && ex.rangeModeCheck(text)) {
+            problem = rangeModeCheck(parsed, start, ex);
+        }
+        return problem;
     }
 
     private void parseBodyLine(String l, Expectations ex, boolean range) {
@@ -272,13 +294,12 @@ final class ScriptRunner {
     }
 
     /** Runs the query and compares; returns null when it matches the expectations, else what differed. */
-    private String runAndCompare(String text, boolean range, long start, long end, long step, Expectations ex) {
+    private String runAndCompare(Expr expr, boolean range, long start, long end, long step, Expectations ex) {
         QueryResult res;
         try {
-            Expr expr = PromqlParser.parseExpr(text, parserOptions);
             res = range ? engine.rangeQuery(queryable(), expr, start, end, step, options, new CancelHandle())
                     : engine.instantQuery(queryable(), expr, start, options, new CancelHandle());
-        } catch (ParseException | QueryException e) {
+        } catch (QueryException e) {
             return ex.checkError(e.getMessage());
         }
         if (ex.fail) {
@@ -294,12 +315,11 @@ final class ScriptRunner {
         return ResultComparison.compare(res.value(), ex, range, start, step);
     }
 
-    private String rangeModeCheck(String text, long t, Expectations ex) {
+    private String rangeModeCheck(Expr expr, long t, Expectations ex) {
         Value.Matrix m;
         try {
-            Expr expr = PromqlParser.parseExpr(text, parserOptions);
             m = (Value.Matrix) engine.rangeQuery(queryable(), expr, t - 60_000, t + 60_000, 60_000, options, new CancelHandle()).value();
-        } catch (ParseException | QueryException e) {
+        } catch (QueryException e) {
             return "range mode: " + e.getMessage();
         }
         List<Labels> labels = new ArrayList<>();
