@@ -383,6 +383,16 @@ public abstract class StoreApiAcceptanceSuite {
         assertThat(info.hasQuery()).isFalse();
     }
 
+    @Test
+    void legacyStoreInfoForOldQueriers() {
+        io.thanosjava.storeapi.proto.store.InfoResponse info = store.info(io.thanosjava.storeapi.proto.store.InfoRequest.getDefaultInstance());
+        assertThat(info.getStoreType()).isEqualTo(io.thanosjava.storeapi.proto.store.StoreType.STORE);
+        assertThat(LabelsConverter.fromThanos(info.getLabelsList())).isEqualTo(EXTERNAL_LABELS);
+        assertThat(info.getLabelSetsList()).hasSize(1);
+        assertThat(info.getMinTime()).isEqualTo(0);
+        assertThat(info.getMaxTime()).isEqualTo(DATA_MAX_TIME);
+    }
+
     // ---- fixture helpers ------------------------------------------------------------------------
 
     private static FixtureSeries series(Labels labels, int count, long start, long step) {

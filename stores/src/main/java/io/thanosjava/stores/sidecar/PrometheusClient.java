@@ -98,14 +98,9 @@ final class PrometheusClient {
         }
     }
 
-    /** Whether {@code /-/ready} answers 200. */
-    boolean ready() {
-        try {
-            get(endpoint("/-/ready"));
-            return true;
-        } catch (PrometheusException e) {
-            return false;
-        }
+    /** Returns when {@code /-/ready} answers 200; otherwise throws why not. */
+    void checkReady() {
+        get(endpoint("/-/ready"));
     }
 
     /**

@@ -128,9 +128,7 @@ public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
     /** Re-checks Prometheus now (the background probe does this periodically). */
     public void probe() {
         try {
-            if (!client.ready()) {
-                throw new PrometheusException("prometheus " + client.base() + "/-/ready: not ready");
-            }
+            client.checkReady();
             lowestTimestamp.set(client.lowestTimestamp());
             markUp();
         } catch (RuntimeException e) {

@@ -99,6 +99,11 @@ final class SidecarTestClient implements AutoCloseable {
         return out;
     }
 
+    /** Labels and chunk bytes of every series, one string each, for whole-answer comparisons. */
+    static List<String> keysOf(List<ReceivedSeries> series) {
+        return PrometheusSidecarTest.keys(series);
+    }
+
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
