@@ -15,7 +15,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for embedding and tests; {@link #main} exits with it). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
     }
 
     @Override
