@@ -13,7 +13,8 @@ import java.util.Set;
  * answered without running the regex engine: {@code .*}, {@code .+}, a literal, a literal
  * alternation {@code a|b|c}, and {@code lit.*}, {@code .*lit}, {@code .*lit.*}. Recognition is
  * deliberately narrow (plain characters and escaped punctuation only), so every fast answer is the
- * regex's answer; anything else goes to re2j.
+ * regex's answer; anything else goes to re2j, behind a cheap {@code startsWith} check when the
+ * expression begins with a literal that every match must start with (e.g. {@code api-[0-9]+}).
  */
 final class FastRegexMatcher {
     private enum Kind { ANY, NON_EMPTY, LITERAL, SET, PREFIX, SUFFIX, CONTAINS, REGEX }
@@ -27,10 +28,13 @@ final class FastRegexMatcher {
     private final List<String> alternatives;
     private final Set<String> set;
     private final Pattern pattern;
+    /** For REGEX: a prefix every match starts with, possibly empty. */
+    private final String requiredPrefix;
 
     private FastRegexMatcher(Kind kind, String literal, List<String> alternatives, Pattern pattern) {
         this.kind = kind;
         this.literal = literal;
+        this.requiredPrefix = kind == Kind.REGEX && literal != null ? literal : "";
         this.alternatives = alternatives;
         this.set = alternatives.isEmpty() ? Set.of() : new HashSet<>(alternatives);
         this.pattern = pattern;
@@ -42,7 +46,7 @@ final class FastRegexMatcher {
      */
     static FastRegexMatcher compile(String regex) {
         FastRegexMatcher fast = recognise(regex);
-        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, null, List.of(), compileRe2(regex));
+        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, requiredPrefix(regex), List.of(), compileRe2(regex));
     }
 
     /** Runs only re2j, bypassing the fast paths; for tests and benchmarks that compare the two. */
@@ -59,7 +63,7 @@ final class FastRegexMatcher {
             case PREFIX: return s.startsWith(literal);
             case SUFFIX: return s.endsWith(literal);
             case CONTAINS: return s.contains(literal);
-            default: return pattern.matcher(s).matches();
+            default: return s.startsWith(requiredPrefix) && pattern.matcher(s).matches();
         }
     }
 
@@ -126,6 +130,52 @@ final class FastRegexMatcher {
             return new FastRegexMatcher(Kind.LITERAL, alternatives.get(0), List.of(), null);
         }
         return new FastRegexMatcher(Kind.SET, null, List.copyOf(alternatives), null);
+    }
+
+    /**
+     * The literal characters at the start of an expression without alternation, which every match
+     * must begin with. Stops at the first operator. Unless that operator starts a new atom, the
+     * last character is given back: a quantifier applies to it ({@code ab*} requires only
+     * {@code a}), and so does one after a flag group or an assertion ({@code a(?i)*}).
+     */
+    static String requiredPrefix(String regex) {
+        if (regex.indexOf('|') >= 0) {
+            return "";
+        }
+        StringBuilder prefix = new StringBuilder();
+        int beforeLast = 0;
+        int i = 0;
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            int width = 1;
+            if (c == '\\') {
+                if (i + 1 == regex.length() || regex.charAt(i + 1) >= 0x80 || Character.isLetterOrDigit(regex.charAt(i + 1))) {
+                    prefix.setLength(beforeLast);
+                    break;
+                }
+                c = regex.charAt(i + 1);
+                width = 2;
+            } else if (META.indexOf(c) >= 0) {
+                if (!startsAtom(regex, i)) {
+                    prefix.setLength(beforeLast);
+                }
+                break;
+            }
+            beforeLast = prefix.length();
+            prefix.append(c);
+            if (width == 1 && Character.isHighSurrogate(c) && i + 1 < regex.length()) {
+                prefix.append(regex.charAt(i + 1)); // keep a surrogate pair together
+                width = 2;
+            }
+            i += width;
+        }
+        return prefix.toString();
+    }
+
+    /** Whether the operator at {@code i} begins an atom ({@code .}, a class, a capturing group). */
+    private static boolean startsAtom(String regex, int i) {
+        char c = regex.charAt(i);
+        return c == '.' || c == '[' || (c == '(' && !regex.startsWith("(?", i));
     }
 
     /** {@code x\.*} ends in an escaped dot and a star, not in {@code .*}. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FastRegexMatcherTest {
     private static final String[] PATTERN_PIECES = {
         "a", "b", "ab", "x", "é", "📈", "\n", " ", "-", "/", ".", "*", "+", "?", ".*", ".+", "|", "(", ")", "(?:",
-        "\\.", "\\|", "\\\\", "\\*", "\\-", "\\d", "[ab]", "{2}", "^", "$", "(?i)",
+        "\\.", "\\|", "\\\\", "\\*", "\\-", "\\d", "[ab]", "{2}", "^", "$", "(?i)", "(?:)", "\\b",
     };
     private static final String[] SUBJECT_PIECES = {"a", "b", "x", "é", "📈", "\n", ".", "|", "\\", "*", "-", "A", ""};
 
@@ -64,6 +64,16 @@ class FastRegexMatcherTest {
     })
     void listsSetMatches(String pattern, String expected) {
         assertThat(FastRegexMatcher.compile(pattern).setMatches()).containsExactly(expected.split(","));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '\'', value = {
+        "api-[0-9]+; api-", "ab*c; a", "ab+; a", "ab?; a", "ab{2}; a", "a\\.b.c; a.b", "a|b[0-9]; ''",
+        "(?i)api; ''", "a(?i)b; ''", "a(?i)*; ''", "a[b]*; a", "a(b)*; a", "ab\\d+; a", "ab$; a", "[a-z]+; ''",
+        "\\d+; ''", "x😀*; x", "😀[0-9]; 😀",
+    })
+    void findsThePrefixEveryMatchStartsWith(String pattern, String prefix) {
+        assertThat(FastRegexMatcher.requiredPrefix(pattern)).isEqualTo(prefix);
     }
 
     @Provide
