@@ -6,6 +6,7 @@ import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.StaleNaN;
 import io.thanosjava.model.chunk.Chunk;
+import io.thanosjava.model.chunk.ChunkDecodeException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -190,6 +191,36 @@ class MergeAndDedupProperties {
 
     private static String describe(Chunk chunk) {
         return chunk.minTime() + ".." + chunk.maxTime() + ":" + HexFormat.of().formatHex(chunk.data());
+    }
+
+    /**
+     * Corrupt chunk bytes either still read as strictly increasing samples or fail with
+     * {@link ChunkDecodeException}: never another exception, never a hang.
+     */
+    @Property(tries = 300)
+    void corruptChunksFailCleanly(@ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        List<ChunkSeriesSet> stores = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            List<Chunk> chunks = new ArrayList<>();
+            for (Chunk chunk : randomChunks(random, randomSamples(random, 30))) {
+                byte[] data = chunk.data().clone();
+                for (int flips = random.nextInt(4); flips > 0; flips--) {
+                    data[random.nextInt(data.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+                int length = random.nextInt(8) == 0 ? random.nextInt(data.length + 1) : data.length;
+                chunks.add(new Chunk(chunk.minTime(), chunk.maxTime(), Chunk.XOR, java.util.Arrays.copyOf(data, length)));
+            }
+            stores.add(replicaStore("r" + r, chunks));
+        }
+        try {
+            List<Sample> out = dedupOne(stores, random.nextBoolean() ? DedupAlgorithm.PENALTY : DedupAlgorithm.CHAIN, false);
+            for (int i = 1; i < out.size(); i++) {
+                assertThat(out.get(i).t()).isGreaterThan(out.get(i - 1).t());
+            }
+        } catch (ChunkDecodeException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
     }
 
     // ---- dedup ----
