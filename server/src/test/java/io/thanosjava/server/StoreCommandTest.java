@@ -101,6 +101,16 @@ class StoreCommandTest {
     }
 
     @Test
+    void missingFileIsRefused() {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("missing.om");
+        int exit = new CommandLine(new StoreCommand()).setErr(new PrintWriter(err))
+                .execute("--file", missing.toString(), "--grpc-address", "127.0.0.1:0");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("refusing to serve: " + missing + " (No such file or directory)");
+    }
+
+    @Test
     void malformedLabelFlagIsAUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("data.om"), GOOD);
         StringWriter err = new StringWriter();
