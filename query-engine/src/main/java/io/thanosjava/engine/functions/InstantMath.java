@@ -2,11 +2,12 @@ package io.thanosjava.engine.functions;
 
 /**
  * The per-sample math of PromQL's instant-vector functions, following Go's {@code math} package
- * where Java's library differs: {@code log2}, {@code log10}, {@code asinh}, {@code acosh} and
- * {@code atanh} use Go's formulas; the fdlibm-based {@link StrictMath} (of which Go's
- * {@code Log}, {@code Exp}, {@code Log1p} are ports) does the rest, so results are
- * platform-independent. Trigonometric functions may differ from Go in the last bit (Go's use
- * Cephes-derived code).
+ * where Java's library differs: the natural logarithm is Go's own reduction and polynomial (it
+ * differs from fdlibm and from a correctly rounded log in about 1% of inputs), and {@code log2},
+ * {@code log10}, {@code asinh}, {@code acosh}, {@code atanh} are built on it with Go's formulas.
+ * The fdlibm-based {@link StrictMath} does the rest, so results are platform-independent; exp and
+ * the trigonometric functions may differ from Go in the last bit (Go uses assembly or
+ * Cephes-derived code there).
  */
 public final class InstantMath {
     private static final double LN2 = 0.693147180559945309417232121458176568;
@@ -14,6 +15,16 @@ public final class InstantMath {
     private static final double LOG2_E = 1.44269504088896340735992468100189214;
     private static final double LOG10_E = 0.434294481903251827651128918916605082;
     private static final double NEAR_ZERO = 1.0 / (1 << 28);
+    private static final double SQRT2_HALF = 0.7071067811865476;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double L1 = 6.666666666666735130e-01;
+    private static final double L2 = 3.999999999940941908e-01;
+    private static final double L3 = 2.857142874366239149e-01;
+    private static final double L4 = 2.222219843214978396e-01;
+    private static final double L5 = 1.818357216161805012e-01;
+    private static final double L6 = 1.531383769920937332e-01;
+    private static final double L7 = 1.479819860511658591e-01;
     private static final double LARGE = 1 << 28;
 
     private InstantMath() {
@@ -39,35 +50,63 @@ public final class InstantMath {
         return Math.sqrt(v);
     }
 
+    /**
+     * Go's {@code math.Log}: reduce to {@code f1 × 2^k} with {@code f1} in [√2/2, √2), then
+     * {@code k·ln2hi − ((hfsq − (s·(hfsq + R) + k·ln2lo)) − f)} with {@code f = f1 − 1},
+     * {@code s = f/(2 + f)} and R the degree-14 polynomial in s.
+     */
     public static double ln(double v) {
-        return StrictMath.log(v);
+        if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
+            return v;
+        }
+        if (v < 0) {
+            return Double.NaN;
+        }
+        if (v == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        int k = frexpExponent(v);
+        double f1 = Math.scalb(v, -k);
+        if (f1 < SQRT2_HALF) {
+            f1 *= 2;
+            k--;
+        }
+        double f = f1 - 1;
+        double s = f / (2 + f);
+        double s2 = s * s;
+        double s4 = s2 * s2;
+        double t1 = s2 * (L1 + s4 * (L3 + s4 * (L5 + s4 * L7)));
+        double t2 = s4 * (L2 + s4 * (L4 + s4 * L6));
+        double r = t1 + t2;
+        double hfsq = 0.5 * f * f;
+        return k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - f);
     }
 
-    /** Go's {@code math.Log2}: exact for powers of two, else {@code log(frac)/ln2 + exp}. */
+    /** Go's {@code math.Log2}: exact for powers of two, else {@code log(frac)·(1/ln2) + exp}. */
     public static double log2(double v) {
         if (Double.isNaN(v) || v <= 0 || Double.isInfinite(v)) {
-            return StrictMath.log(v);
+            return ln(v);
         }
-        // Frexp: v = frac × 2^exp with frac in [0.5, 1).
-        int exp = Math.getExponent(v);
-        double frac;
-        if (exp == Double.MIN_EXPONENT - 1) {
-            double normalized = v * 0x1p52;
-            exp = Math.getExponent(normalized) - 52;
-            frac = Math.scalb(normalized, -(Math.getExponent(normalized) + 1));
-        } else {
-            frac = Math.scalb(v, -(exp + 1));
-        }
-        exp += 1;
+        int exp = frexpExponent(v);
+        double frac = Math.scalb(v, -exp);
         if (frac == 0.5) {
             return exp - 1;
         }
-        return StrictMath.log(frac) * LOG2_E + exp;
+        return ln(frac) * LOG2_E + exp;
     }
 
     /** Go's {@code math.Log10}: {@code log(v) × (1/ln10)}. */
     public static double log10(double v) {
-        return StrictMath.log(v) * LOG10_E;
+        return ln(v) * LOG10_E;
+    }
+
+    /** The exponent of Go's {@code math.Frexp}: {@code v = frac × 2^exp} with frac in [0.5, 1); v finite, non-zero. */
+    private static int frexpExponent(double v) {
+        int e = Math.getExponent(v);
+        if (e == Double.MIN_EXPONENT - 1) {
+            e = Math.getExponent(v * 0x1p52) - 52;
+        }
+        return e + 1;
     }
 
     /** −1 for negative, +1 for positive, the value itself for ±0 and NaN. */
@@ -150,9 +189,9 @@ public final class InstantMath {
         double x = Math.abs(v);
         double result;
         if (x > LARGE) {
-            result = StrictMath.log(x) + LN2;
+            result = ln(x) + LN2;
         } else if (x > 2) {
-            result = StrictMath.log(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
+            result = ln(2 * x + 1 / (Math.sqrt(x * x + 1) + x));
         } else if (x < NEAR_ZERO) {
             result = x;
         } else {
@@ -170,10 +209,10 @@ public final class InstantMath {
             return 0;
         }
         if (v >= LARGE) {
-            return StrictMath.log(v) + LN2;
+            return ln(v) + LN2;
         }
         if (v > 2) {
-            return StrictMath.log(2 * v - 1 / (v + Math.sqrt(v * v - 1)));
+            return ln(2 * v - 1 / (v + Math.sqrt(v * v - 1)));
         }
         double t = v - 1;
         return StrictMath.log1p(t + Math.sqrt(2 * t + t * t));
