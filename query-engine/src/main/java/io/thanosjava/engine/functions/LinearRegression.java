@@ -26,7 +26,8 @@ public final class LinearRegression {
 
     /**
      * {@code predict_linear(v, seconds)}: {@code slope × seconds + intercept} with the intercept
-     * taken at the evaluation time (not the offset-shifted window end).
+     * taken at {@code evalTimeMs}, the evaluation step's timestamp: neither shifted by
+     * {@code offset} nor replaced by an {@code @} modifier (upstream scripts check both).
      *
      * @throws IllegalArgumentException with fewer than {@link #MIN_SAMPLES} samples
      */
