@@ -16,6 +16,14 @@ import java.math.RoundingMode;
 public final class GoFloatFormat {
     private static final int MAX_DIGITS = 17;
     private static final double TWO_POW_53 = 9007199254740992.0;
+    /** Significant digits the double-arithmetic fast path handles, and its bound 10^FAST_DIGITS. */
+    private static final int FAST_DIGITS = 15;
+    private static final double FAST_LIMIT = 1e15;
+    /** 10^0 … 10^22, all exactly representable. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
     private static final MathContext[] NEAREST = contexts(RoundingMode.HALF_EVEN);
     private static final MathContext[] DOWN = contexts(RoundingMode.FLOOR);
     private static final MathContext[] UP = contexts(RoundingMode.CEILING);
@@ -187,8 +195,13 @@ public final class GoFloatFormat {
                 String all = Long.toString((long) abs);
                 return new Decimal(negative, stripTrailingZeros(all), all.length());
             }
+            Decimal fast = fewDigits(negative, abs);
+            if (fast != null) {
+                return fast;
+            }
             BigDecimal exact = new BigDecimal(abs);
-            int lo = 1;
+            // In [1e-7, 1e15) the fast path tried every scale below FAST_DIGITS digits; elsewhere it proved nothing.
+            int lo = abs >= 1e-7 && abs < FAST_LIMIT ? FAST_DIGITS + 1 : 1;
             int hi = MAX_DIGITS;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
@@ -201,6 +214,30 @@ public final class GoFloatFormat {
             BigDecimal chosen = roundTripping(exact, lo, abs).stripTrailingZeros();
             String digits = chosen.unscaledValue().toString();
             return new Decimal(negative, digits, digits.length() - chosen.scale());
+        }
+
+        /**
+         * Finds the shortest decimal when it has at most {@link #FAST_DIGITS} significant digits,
+         * in plain double arithmetic: for scales k = 0, 1, … the integer m nearest to v·10^k is
+         * exact enough (m &lt; 10^15 keeps all rounding errors far below 0.5) and m/10^k is the
+         * double nearest to m·10^-k, so {@code m / 10^k == v} holds exactly when m·10^-k parses back
+         * to v. The first such scale gives the fewest digits, and at that magnitude at most one
+         * candidate per scale can parse back, so it is also the one nearest to v. Returns null
+         * when more digits are needed or v is below 1e-7, too small for the exact powers of ten.
+         */
+        private static Decimal fewDigits(boolean negative, double abs) {
+            for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+                double scaled = abs * POWERS_OF_TEN[k];
+                if (scaled >= FAST_LIMIT) {
+                    return null;
+                }
+                double m = Math.rint(scaled);
+                if (m != 0 && m / POWERS_OF_TEN[k] == abs) {
+                    String all = Long.toString((long) m);
+                    return new Decimal(negative, stripTrailingZeros(all), all.length() - k);
+                }
+            }
+            return null;
         }
 
         /**

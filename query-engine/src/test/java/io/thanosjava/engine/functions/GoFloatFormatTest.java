@@ -143,6 +143,19 @@ class GoFloatFormatTest {
         assertThat(Double.parseDouble(ours)).isEqualTo(Math.abs(v));
     }
 
+    /** Decimals with few digits take the double-arithmetic path; they must agree with the exact search. */
+    @Property(tries = 3000)
+    void shortDecimalsRoundTripWithTheirOwnDigits(@ForAll long mantissa, @ForAll @net.jqwik.api.constraints.IntRange(min = -30, max = 30) int exponent) {
+        long digits = Math.abs(mantissa % 1_000_000_000_000L);
+        if (digits == 0) {
+            return;
+        }
+        BigDecimal decimal = BigDecimal.valueOf(digits, -exponent).stripTrailingZeros();
+        double v = decimal.doubleValue();
+        String e = GoFloatFormat.formatE(v);
+        assertThat(new BigDecimal(e).compareTo(decimal)).as("%s → %s", decimal, e).isZero();
+    }
+
     @Property(tries = 2000)
     void integersRenderAsPlainDigits(@ForAll long n) {
         long bounded = n % (1L << 53);
