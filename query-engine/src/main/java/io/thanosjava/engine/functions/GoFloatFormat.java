@@ -16,14 +16,15 @@ import java.math.RoundingMode;
 public final class GoFloatFormat {
     private static final int MAX_DIGITS = 17;
     private static final double TWO_POW_53 = 9007199254740992.0;
-    /** Significant digits the double-arithmetic fast path handles, and its bound 10^FAST_DIGITS. */
-    private static final int FAST_DIGITS = 15;
+    /** Scaled values below this are handled in double arithmetic, at most 15 significant digits. */
     private static final double FAST_LIMIT = 1e15;
     /** 10^0 … 10^22, all exactly representable. */
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+    /** 5^0 … 5^27, the largest powers that fit a long. */
+    private static final long[] POWERS_OF_FIVE = powersOfFive(28);
     private static final MathContext[] NEAREST = contexts(RoundingMode.HALF_EVEN);
     private static final MathContext[] DOWN = contexts(RoundingMode.FLOOR);
     private static final MathContext[] UP = contexts(RoundingMode.CEILING);
@@ -164,6 +165,26 @@ public final class GoFloatFormat {
         sb.append(exp);
     }
 
+    private static long[] powersOfFive(int n) {
+        long[] out = new long[n];
+        out[0] = 1;
+        for (int i = 1; i < n; i++) {
+            out[i] = out[i - 1] * 5;
+        }
+        return out;
+    }
+
+    /** {@link #formatE} computed by the exact BigDecimal search only, for cross-checking the fast paths. */
+    static String formatEExact(double v) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        StringBuilder sb = new StringBuilder(24);
+        appendExponent(sb, Decimal.shortest(v, false));
+        return sb.toString();
+    }
+
     private static MathContext[] contexts(RoundingMode mode) {
         MathContext[] out = new MathContext[MAX_DIGITS + 1];
         for (int p = 1; p <= MAX_DIGITS; p++) {
@@ -185,23 +206,29 @@ public final class GoFloatFormat {
         }
 
         static Decimal shortest(double v) {
+            return shortest(v, true);
+        }
+
+        /** {@code fast = false} forces the exact BigDecimal search (kept for cross-checking in tests). */
+        static Decimal shortest(double v, boolean fast) {
             boolean negative = v < 0 || (v == 0 && 1 / v < 0);
             double abs = Math.abs(v);
             if (abs == 0) {
                 return new Decimal(negative, "0", 1);
             }
-            if (abs < TWO_POW_53 && abs == Math.rint(abs)) {
-                // Integers below 2^53: neighbours are at most 1 apart, so no shorter decimal parses back.
-                String all = Long.toString((long) abs);
-                return new Decimal(negative, stripTrailingZeros(all), all.length());
-            }
-            Decimal fast = fewDigits(negative, abs);
-            if (fast != null) {
-                return fast;
+            if (fast) {
+                if (abs < TWO_POW_53 && abs == Math.rint(abs)) {
+                    // Integers below 2^53: neighbours are at most 1 apart, so no shorter decimal parses back.
+                    String all = Long.toString((long) abs);
+                    return new Decimal(negative, stripTrailingZeros(all), all.length());
+                }
+                Decimal quick = scaled(negative, abs);
+                if (quick != null) {
+                    return quick;
+                }
             }
             BigDecimal exact = new BigDecimal(abs);
-            // In [1e-7, 1e15) the fast path tried every scale below FAST_DIGITS digits; elsewhere it proved nothing.
-            int lo = abs >= 1e-7 && abs < FAST_LIMIT ? FAST_DIGITS + 1 : 1;
+            int lo = 1;
             int hi = MAX_DIGITS;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
@@ -217,27 +244,92 @@ public final class GoFloatFormat {
         }
 
         /**
-         * Finds the shortest decimal when it has at most {@link #FAST_DIGITS} significant digits,
-         * in plain double arithmetic: for scales k = 0, 1, … the integer m nearest to v·10^k is
-         * exact enough (m &lt; 10^15 keeps all rounding errors far below 0.5) and m/10^k is the
-         * double nearest to m·10^-k, so {@code m / 10^k == v} holds exactly when m·10^-k parses back
-         * to v. The first such scale gives the fewest digits, and at that magnitude at most one
-         * candidate per scale can parse back, so it is also the one nearest to v. Returns null
-         * when more digits are needed or v is below 1e-7, too small for the exact powers of ten.
+         * Finds the shortest decimal by trying scales k = 0, 1, … (m·10^-k for integers m) and
+         * taking the first scale at which a candidate parses back to {@code abs}; the first scale
+         * gives the fewest digits and, within it, the candidate nearest to {@code abs} is taken.
+         * While m stays below 10^15 plain double arithmetic is exact enough: the integer nearest to
+         * v·10^k is recovered despite rounding, and m/10^k is the double nearest to m·10^-k, so
+         * {@code m / 10^k == abs} holds exactly when m·10^-k parses back (and at that magnitude at
+         * most one candidate per scale can). Beyond, {@link #exactAtScale} decides in integer
+         * arithmetic, also for the scales beyond 10^22. Returns null when the scales run out (values
+         * below about 1e-12 or from 2^53 on), leaving the exact search.
          */
-        private static Decimal fewDigits(boolean negative, double abs) {
+        private static Decimal scaled(boolean negative, double abs) {
+            if (abs >= TWO_POW_53) {
+                return null;
+            }
             for (int k = 0; k < POWERS_OF_TEN.length; k++) {
-                double scaled = abs * POWERS_OF_TEN[k];
-                if (scaled >= FAST_LIMIT) {
-                    return null;
+                double scaledValue = abs * POWERS_OF_TEN[k];
+                if (scaledValue >= FAST_LIMIT) {
+                    return exactFromScale(negative, abs, k, Math.min(k + 3, POWERS_OF_FIVE.length));
                 }
-                double m = Math.rint(scaled);
+                double m = Math.rint(scaledValue);
                 if (m != 0 && m / POWERS_OF_TEN[k] == abs) {
                     String all = Long.toString((long) m);
                     return new Decimal(negative, stripTrailingZeros(all), all.length() - k);
                 }
             }
+            // Small values: no exact power of ten left for the double arithmetic.
+            return exactFromScale(negative, abs, POWERS_OF_TEN.length, POWERS_OF_FIVE.length);
+        }
+
+        /** The first scale in [from, to) with a parsing candidate (all smaller scales having none), or null. */
+        private static Decimal exactFromScale(boolean negative, double abs, int from, int to) {
+            for (int k = from; k < to; k++) {
+                long m = exactAtScale(abs, k);
+                if (m >= 0) {
+                    String all = Long.toString(m);
+                    return new Decimal(negative, stripTrailingZeros(all), all.length() - k);
+                }
+            }
             return null;
+        }
+
+        /**
+         * The integer m nearest to {@code abs·10^k} for which m·10^-k parses back to {@code abs},
+         * preferring the nearer of the two neighbours, or −1 if neither does (or the exact
+         * arithmetic below would not fit). With {@code abs = M·2^E}, {@code abs·10^k = T/2^s} where
+         * {@code T = M·5^k} and {@code s = −(E + k)}; a candidate parses back when its distance to
+         * that value is below half the gap to the neighbouring double (ties allowed when M is even,
+         * because parsing rounds half to even), the gap below being halved at a power of two.
+         */
+        private static long exactAtScale(double abs, int k) {
+            long bits = Double.doubleToRawLongBits(abs);
+            int biasedExponent = (int) (bits >>> 52);
+            if (biasedExponent == 0) {
+                return -1;
+            }
+            long mantissa = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+            int e = biasedExponent - 1075;
+            int s = -(e + k);
+            if (s <= 0 || s > 60) {
+                return -1;
+            }
+            long p5 = POWERS_OF_FIVE[k];
+            long tHi = Math.multiplyHigh(mantissa, p5);
+            long tLo = mantissa * p5;
+            if ((tHi >>> s) != 0) {
+                return -1;
+            }
+            long floor = (tHi << (64 - s)) | (tLo >>> s);
+            if (floor < 0 || floor >= Long.MAX_VALUE / 2) {
+                return -1;
+            }
+            long remainder = tLo & ((1L << s) - 1);
+            long half = 1L << (s - 1);
+            boolean nearestIsUp = remainder > half || (remainder == half && (floor & 1) == 1);
+            // Distances and half-gaps in units of 2^-(s+2): the half-gap above is 5^k/2 · 2^-s.
+            long above = 2 * p5;
+            long below = mantissa == (1L << 52) && biasedExponent > 1 ? p5 : above;
+            boolean evenMantissa = (mantissa & 1) == 0;
+            long distanceDown = 4 * remainder;
+            long distanceUp = 4 * ((1L << s) - remainder);
+            boolean downParses = distanceDown < below || (distanceDown == below && evenMantissa);
+            boolean upParses = distanceUp < above || (distanceUp == above && evenMantissa);
+            if (nearestIsUp) {
+                return upParses ? floor + 1 : downParses ? floor : -1;
+            }
+            return downParses ? floor : upParses ? floor + 1 : -1;
         }
 
         /**

@@ -156,6 +156,37 @@ class GoFloatFormatTest {
         assertThat(new BigDecimal(e).compareTo(decimal)).as("%s → %s", decimal, e).isZero();
     }
 
+    @Property(tries = 10000)
+    void fastPathsAgreeWithTheExactSearch(@ForAll long bits) {
+        double v = Double.longBitsToDouble(bits);
+        assertThat(GoFloatFormat.formatE(v)).isEqualTo(GoFloatFormat.formatEExact(v));
+    }
+
+    @Property(tries = 10000)
+    void fastPathsAgreeWithTheExactSearchForEverydayMagnitudes(@ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 1e6) double base,
+                                                              @ForAll @net.jqwik.api.constraints.IntRange(min = -8, max = 12) int exponent) {
+        double v = base * Math.pow(10, exponent) / 1e6;
+        assertThat(GoFloatFormat.formatE(v)).isEqualTo(GoFloatFormat.formatEExact(v));
+        double ratio = base / 3.0 / (exponent + 9);
+        assertThat(GoFloatFormat.formatE(ratio)).isEqualTo(GoFloatFormat.formatEExact(ratio));
+    }
+
+    @Test
+    void fastPathsAgreeAroundPowersOfTwoAndTen() {
+        for (int e = -30; e <= 60; e++) {
+            double p = Math.scalb(1.0, e);
+            for (double v : new double[] {p, Math.nextUp(p), Math.nextDown(p), p * 1.1, p / 3}) {
+                assertThat(GoFloatFormat.formatE(v)).as("%s", v).isEqualTo(GoFloatFormat.formatEExact(v));
+            }
+        }
+        for (int e = -8; e <= 16; e++) {
+            double p = Double.parseDouble("1e" + e);
+            for (double v : new double[] {p, Math.nextUp(p), Math.nextDown(p), 9.999999999999999 * p, 0.1 * p + 0.2 * p}) {
+                assertThat(GoFloatFormat.formatE(v)).as("%s", v).isEqualTo(GoFloatFormat.formatEExact(v));
+            }
+        }
+    }
+
     @Property(tries = 2000)
     void integersRenderAsPlainDigits(@ForAll long n) {
         long bounded = n % (1L << 53);
