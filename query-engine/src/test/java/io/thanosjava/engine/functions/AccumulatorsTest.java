@@ -1,6 +1,7 @@
 package io.thanosjava.engine.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,28 @@ class AccumulatorsTest {
         assertThat(avg.value()).isNaN();
     }
 
+    private static double avgOf(double... values) {
+        AvgAccumulator avg = new AvgAccumulator();
+        avg.first(values[0]);
+        for (int i = 1; i < values.length; i++) {
+            avg.add(values[i]);
+        }
+        return avg.value();
+    }
+
+    /** Cases of the upstream aggregators.test script, inputs in the series' label order. */
+    @Test
+    void avgAggregationUpstreamCases() {
+        double big = 9.988465674311579e+307;
+        assertThat(avgOf(2, 8, 1e100, -1e100)).isEqualTo(2.5);
+        assertThat(avgOf(big, big, big, big)).isEqualTo(big);
+        assertThat(avgOf(-big, -big, -big, -big)).isEqualTo(-big);
+        assertThat(avgOf(-big, -big, big, big)).isEqualTo(0.0);
+        assertThat(avgOf(-INF, 0, INF)).isNaN();
+        assertThat(avgOf(52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52)).isEqualTo(52.0);
+        assertThat(avgOf(52, 52, 52, 52, 52, 52, 52, 52)).isEqualTo(52.0);
+    }
+
     @Test
     void varianceAggregation() {
         VarianceAccumulator v = new VarianceAccumulator();
@@ -90,6 +113,26 @@ class AccumulatorsTest {
         assertThat(v.stdvar()).isEqualTo(4.0);
         assertThat(v.stddev()).isEqualTo(2.0);
         v.first(3);
+        assertThat(v.stdvar()).isEqualTo(0.0);
+    }
+
+    /** aggregators.test: http_requests at 50m is 100, 200, … 800; and three equal accumulated 1.33 steps. */
+    @Test
+    void varianceAggregationUpstreamCases() {
+        VarianceAccumulator v = new VarianceAccumulator();
+        v.first(100);
+        for (int i = 2; i <= 8; i++) {
+            v.add(100 * i);
+        }
+        assertThat(v.stdvar()).isEqualTo(52500.0);
+        assertThat(v.stddev()).isCloseTo(229.12878474779, within(229.12878474779e-6));
+        double value = 0;
+        for (int i = 0; i < 10; i++) {
+            value += 1.33;
+        }
+        v.first(value);
+        v.add(value);
+        v.add(value);
         assertThat(v.stdvar()).isEqualTo(0.0);
     }
 
