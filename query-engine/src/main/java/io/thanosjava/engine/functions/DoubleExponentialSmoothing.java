@@ -13,7 +13,8 @@ public final class DoubleExponentialSmoothing {
 
     /**
      * Rejects factors outside the open interval (0, 1) with Prometheus' error text (values printed
-     * like Go's {@code %f}); like Prometheus it lets NaN through. The evaluator calls this once per step before looking at any series.
+     * like Go's {@code %f}); like Prometheus it lets NaN through. The evaluator calls this once per
+     * step before looking at any series.
      *
      * @throws InvalidFunctionArgumentException for an invalid smoothing or trend factor
      */

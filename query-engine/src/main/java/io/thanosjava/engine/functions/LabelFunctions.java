@@ -145,7 +145,10 @@ public final class LabelFunctions {
             this.srcs = srcs;
         }
 
-        /** The labels with {@code dst} set to the source values (missing = {@code ""}) joined by the separator; deleted when empty. */
+        /**
+         * The labels with {@code dst} set to the source values (missing = {@code ""}) joined by
+         * the separator; deleted when that is empty.
+         */
         public Labels apply(Labels labels) {
             requireNonNull(labels, "labels is null");
             StringBuilder joined = new StringBuilder();

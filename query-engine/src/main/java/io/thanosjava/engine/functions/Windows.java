@@ -21,7 +21,8 @@ final class Windows {
             throw new IllegalArgumentException("window [" + from + ", " + to + ") outside 0.." + vs.length);
         }
         if (to - from < minSamples) {
-            throw new IllegalArgumentException("window holds " + (to - from) + " samples, the kernel needs at least " + minSamples);
+            throw new IllegalArgumentException(
+                    "window holds " + (to - from) + " samples, the kernel needs at least " + minSamples);
         }
     }
 

@@ -85,6 +85,12 @@ class GoFloatFormatTest {
         assertThat(GoFloatFormat.shortest(123456789.0)).isEqualTo("123456789");
     }
 
+    @Property(tries = 1000)
+    void appendShortestMatchesShortest(@ForAll double v) {
+        StringBuilder sb = new StringBuilder("x");
+        assertThat(GoFloatFormat.appendShortest(sb, v).toString()).isEqualTo("x" + GoFloatFormat.shortest(v));
+    }
+
     @Test
     void percentGUsesExponentBelowMinusFourAndFromSix() {
         assertThat(GoFloatFormat.formatG(100000)).isEqualTo("100000");
