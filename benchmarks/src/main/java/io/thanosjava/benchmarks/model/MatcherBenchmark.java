@@ -30,7 +30,7 @@ public class MatcherBenchmark {
     private static final int VALUES = 1024;
     private static final String[] WORDS = {"api", "web", "db", "cache", "api-gateway", "node-exporter", "prometheus", "x"};
 
-    @Param({"api|web|db|cache", "api.*", ".*exporter", ".*gate.*", ".*", ".+", "api", "(api|web)-[0-9]+"})
+    @Param({"api|web|db|cache", "api.*", ".*exporter", ".*gate.*", ".*", ".+", "api", "(api|web)-[0-9]+", "api-[0-9]+"})
     public String regex;
 
     private String[] labelValues;
