@@ -179,6 +179,7 @@ public abstract class StoreApiAcceptanceSuite {
     @Test
     void onlyExternalLabelMatchersAreRefused() {
         assertStatus(() -> series(request(eq("cluster", "c1")).build()), Status.Code.INVALID_ARGUMENT);
+        assertStatus(() -> series(request().build()), Status.Code.INVALID_ARGUMENT);
         // A contradiction is decided first: nothing to refuse, nothing to send.
         assertThat(select(eq("cluster", "c2"))).isEmpty();
     }
