@@ -154,7 +154,8 @@ public final class Evaluator {
     EvalResult.Vectors selectInstant(VectorSelector vs, StepGrid g, boolean timestamps, String func) {
         long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
         long lookback = ctx.options.lookbackDeltaMillis();
-        Loaded l = load(vs, min(refs) - lookback + 1, max(refs), g.step(), 0, func, false);
+        long ahead = vs.smoothed() ? lookback : 0;
+        Loaded l = load(vs, min(refs) - lookback + 1, max(refs) + ahead, g.step(), 0, func, false);
         List<StepSeries> out = new ArrayList<>(l.labels.size());
         for (int i = 0; i < l.labels.size(); i++) {
             long[] t = l.timestamps.get(i);
@@ -172,7 +173,13 @@ public final class Evaluator {
                 }
                 int last = j - 1;
                 if (last >= 0 && t[last] > ref - lookback && Double.doubleToRawLongBits(v[last]) != StaleNaN.BITS) {
-                    s.set(step, timestamps ? t[last] / 1000.0 : v[last]);
+                    double value = timestamps ? t[last] / 1000.0 : v[last];
+                    if (ahead > 0 && t[last] < ref && j < n && t[j] <= ref + ahead
+                            && Double.doubleToRawLongBits(v[j]) != StaleNaN.BITS) {
+                        // smoothed: interpolate between the samples around the step
+                        value = v[last] + (v[j] - v[last]) * (double) (ref - t[last]) / (double) (t[j] - t[last]);
+                    }
+                    s.set(step, value);
                 }
             }
             if (!s.isEmpty()) {
@@ -186,10 +193,18 @@ public final class Evaluator {
         VectorSelector vs = ms.selector();
         long range = duration(ms.rangeMillis(), ms.rangeExpr());
         long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
-        Loaded l = load(vs, min(refs) - range + 1, max(refs), g.step(), range, func, true);
+        EvalResult.Edges edges = vs.smoothed() ? EvalResult.Edges.SMOOTHED
+                : vs.anchored() ? EvalResult.Edges.ANCHORED : EvalResult.Edges.PLAIN;
+        long lookback = edges == EvalResult.Edges.PLAIN ? 0 : ctx.options.lookbackDeltaMillis();
+        long after = edges == EvalResult.Edges.SMOOTHED ? lookback : 0;
+        Loaded l = load(vs, min(refs) - range - lookback + 1, max(refs) + after, g.step(), range, func, true);
         int n = l.labels.size();
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = l.sizes.get(i);
+        }
         return new EvalResult.Range(l.labels.toArray(new Labels[0]), new boolean[n], l.timestamps.toArray(new long[0][]),
-                l.values.toArray(new double[0][]), l.sizes.stream().mapToInt(Integer::intValue).toArray(), refs, range);
+                l.values.toArray(new double[0][]), sizes, refs, range, edges, lookback);
     }
 
     private EvalResult.Range subquery(SubqueryExpr sq, StepGrid g) {

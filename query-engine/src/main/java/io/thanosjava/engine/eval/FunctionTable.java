@@ -45,13 +45,13 @@ final class FunctionTable {
         date("hour", t -> t.getHour());
         date("minute", t -> t.getMinute());
 
-        range("rate", RangeKernels::rate);
-        range("increase", RangeKernels::increase);
-        range("delta", RangeKernels::delta);
+        TABLE.put("rate", new RangeFunction(RangeKernels::rate, false, 0, ExtendedRangeKernels::rate, true));
+        TABLE.put("increase", new RangeFunction(RangeKernels::increase, false, 0, ExtendedRangeKernels::increase, true));
+        TABLE.put("delta", new RangeFunction(RangeKernels::delta, false, 0, ExtendedRangeKernels::delta, true));
         range("irate", RangeKernels::irate);
         range("idelta", RangeKernels::idelta);
-        range("resets", RangeKernels::resets);
-        range("changes", RangeKernels::changes);
+        TABLE.put("resets", new RangeFunction(RangeKernels::resets, false, 0, ExtendedRangeKernels::resets, false));
+        TABLE.put("changes", new RangeFunction(RangeKernels::changes, false, 0, ExtendedRangeKernels::changes, false));
         range("deriv", RangeKernels::deriv);
         range("predict_linear", RangeKernels::predictLinear);
         range("sum_over_time", RangeKernels::sumOverTime);

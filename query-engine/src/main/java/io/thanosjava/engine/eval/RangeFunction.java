@@ -1,5 +1,6 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.QueryException;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.Call;
 import io.thanosjava.promql.ast.Expr;
@@ -11,18 +12,30 @@ import java.util.List;
  * sample arrays with two cursors instead of re-reading samples per step.
  */
 final class RangeFunction implements FunctionImpl {
+    private static final String ANCHORED_FUNCTIONS = "changes, delta, increase, rate, resets";
+    private static final String SMOOTHED_FUNCTIONS = "delta, increase, rate";
+
     private final RangeKernel kernel;
     private final boolean keepName;
     private final int rangeArg;
+    /** Kernel for anchored/smoothed selectors; null if the function does not support them. */
+    private final RangeKernel extendedKernel;
+    private final boolean smoothable;
 
     /**
      * @param rangeArg index of the range-vector argument; the other arguments are scalars, passed as
      *     {@link Window#arg0} and {@link Window#arg1} in order
      */
     RangeFunction(RangeKernel kernel, boolean keepName, int rangeArg) {
+        this(kernel, keepName, rangeArg, null, false);
+    }
+
+    RangeFunction(RangeKernel kernel, boolean keepName, int rangeArg, RangeKernel extendedKernel, boolean smoothable) {
         this.kernel = kernel;
         this.keepName = keepName;
         this.rangeArg = rangeArg;
+        this.extendedKernel = extendedKernel;
+        this.smoothable = smoothable;
     }
 
     @Override
@@ -37,7 +50,23 @@ final class RangeFunction implements FunctionImpl {
         }
         EvalResult.Range r = ev.range(args.get(rangeArg), g, call.function().name());
         boolean delayed = ev.ctx.delayedNameRemoval();
+        RangeKernel k = kernel;
+        long before = 0;
+        long after = 0;
+        if (r.edges() != EvalResult.Edges.PLAIN) {
+            String name = call.function().name();
+            if (r.edges() == EvalResult.Edges.ANCHORED && extendedKernel == null) {
+                throw QueryException.execution("anchored modifier can only be used with: " + ANCHORED_FUNCTIONS + " - not with " + name);
+            }
+            if (r.edges() == EvalResult.Edges.SMOOTHED && !smoothable) {
+                throw QueryException.execution("smoothed modifier can only be used with: " + SMOOTHED_FUNCTIONS + " - not with " + name);
+            }
+            k = extendedKernel;
+            before = r.lookbackMillis();
+            after = r.edges() == EvalResult.Edges.SMOOTHED ? r.lookbackMillis() : 0;
+        }
         Window w = new Window();
+        w.smoothed = r.edges() == EvalResult.Edges.SMOOTHED;
         w.ctx = ev.ctx;
         List<StepSeries> out = new ArrayList<>(r.labels().length);
         for (int i = 0; i < r.labels().length; i++) {
@@ -55,14 +84,14 @@ final class RangeFunction implements FunctionImpl {
             for (int st = 0; st < g.count(); st++) {
                 long end = r.windowEnds()[st];
                 long start = end - r.rangeMillis();
-                if (hi > 0 && t[hi - 1] > end) {
+                if (hi > 0 && t[hi - 1] > end + after) {
                     lo = 0;
                     hi = 0;
                 }
-                while (hi < n && t[hi] <= end) {
+                while (hi < n && t[hi] <= end + after) {
                     hi++;
                 }
-                while (lo < n && t[lo] <= start) {
+                while (lo < n && t[lo] <= start - before) {
                     lo++;
                 }
                 if (lo >= hi) {
@@ -75,7 +104,7 @@ final class RangeFunction implements FunctionImpl {
                 w.evalTime = g.time(st);
                 w.arg0 = scalars[0] == null ? 0 : scalars[0][st];
                 w.arg1 = scalars[1] == null ? 0 : scalars[1][st];
-                if (kernel.compute(w)) {
+                if (k.compute(w)) {
                     s.set(st, w.result);
                 }
             }

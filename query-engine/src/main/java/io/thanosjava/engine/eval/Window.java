@@ -13,6 +13,8 @@ final class Window {
     long rangeStart;
     long rangeEnd;
     long rangeMillis;
+    /** Whether window edges are interpolated ({@code smoothed}) rather than picked ({@code anchored}). */
+    boolean smoothed;
     /** The evaluation timestamp of the step (not shifted by offset). */
     long evalTime;
     /** Scalar arguments of the call at this step. */
