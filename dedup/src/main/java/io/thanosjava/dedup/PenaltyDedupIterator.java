@@ -133,9 +133,10 @@ final class PenaltyDedupIterator extends ReplicaIterator {
         return !exhausted;
     }
 
+    /** The chosen side's timestamp, which {@code lastT} always holds once positioned. */
     @Override
     public long atT() {
-        return useA ? a.atT() : b.atT();
+        return lastT;
     }
 
     @Override
