@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "thanos-java 0.1.0-SNAPSHOT",
         description = "A Java implementation of the Thanos query layer.",
-        subcommands = {QueryCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QueryCommand.class, StoreCommand.class, SidecarCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.thanosjava.promql.ParseException;
 import io.thanosjava.promql.PromqlParser;
-import io.thanosjava.promql.ast.Printer;
+import io.thanosjava.promql.ast.PrettyPrinter;
 import io.thanosjava.server.http.ApiRequest;
 import io.thanosjava.server.http.ApiResponse;
 import io.thanosjava.server.http.RequestContext;
@@ -62,7 +62,7 @@ public final class StatusApi {
     public ApiResponse formatQuery(ApiRequest r, RequestContext ctx) {
         String query = r.param("query");
         try {
-            String formatted = Printer.print(PromqlParser.parseExpr(query == null ? "" : query));
+            String formatted = PrettyPrinter.format(PromqlParser.parseExpr(query == null ? "" : query));
             return Envelope.success(g -> g.writeString(formatted));
         } catch (ParseException e) {
             throw ApiError.invalidParam("query", e.getMessage());
