@@ -157,6 +157,9 @@ final class Checker {
         if ((lt == ValueType.SCALAR || rt == ValueType.SCALAR) && b.op().isSetOperator()) {
             add(b.pos(), "set operator \"" + b.op().symbol() + "\" not allowed in binary scalar expression");
         }
+        if (lhs == b.lhs() && rhs == b.rhs() && vm == b.matching()) {
+            return b;
+        }
         return new BinaryExpr(b.op(), lhs, rhs, b.returnBool(), vm, b.pos());
     }
 
@@ -204,21 +207,25 @@ final class Checker {
                 add(second.pos(), "expected label selectors only");
             }
         }
-        List<Expr> checked = new ArrayList<>(args.size());
+        List<Expr> checked = null;
         for (int k = 0; k < args.size(); k++) {
             Expr arg = args.get(k);
             if (k >= declared && f.variadic() == 0) {
-                checked.addAll(args.subList(k, args.size()));
                 break;
             }
-            String context = "call to function \"" + f.name() + "\"";
             Expr out = visit(arg, infoSelector && k == 1);
             if (out.type() != f.argType(k)) {
-                add(arg.pos(), "expected type " + f.argType(k).documentedName() + " in " + context + ", got " + out.type().documentedName());
+                add(arg.pos(), "expected type " + f.argType(k).documentedName() + " in call to function \"" + f.name()
+                        + "\", got " + out.type().documentedName());
             }
-            checked.add(out);
+            if (out != arg) {
+                if (checked == null) {
+                    checked = new ArrayList<>(args);
+                }
+                checked.set(k, out);
+            }
         }
-        return new Call(f, checked, c.pos());
+        return checked == null ? c : new Call(f, checked, c.pos());
     }
 
     private void checkSelector(VectorSelector v, boolean bypassEmptyMatcherCheck) {

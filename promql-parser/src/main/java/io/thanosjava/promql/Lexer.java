@@ -32,9 +32,9 @@ final class Lexer {
     private final String input;
     private final boolean mainBranch;
 
-    private TokenType[] types = new TokenType[16];
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
+    private TokenType[] types;
+    private int[] starts;
+    private int[] ends;
     private int count;
     private String errorMessage;
 
@@ -50,6 +50,11 @@ final class Lexer {
     private Lexer(String input, boolean mainBranch) {
         this.input = input;
         this.mainBranch = mainBranch;
+        // Real queries have about one token per five characters; growing the arrays costs more than a little slack.
+        int capacity = Math.min(input.length() / 3 + 8, 1024);
+        this.types = new TokenType[capacity];
+        this.starts = new int[capacity];
+        this.ends = new int[capacity];
     }
 
     /** Tokenizes {@code input}; the result always ends with an EOF or ERROR token. */
@@ -413,7 +418,7 @@ final class Lexer {
             pos++;
         }
         String word = input.substring(start, pos);
-        TokenType kw = KEYWORDS.get(word.toLowerCase(Locale.ROOT));
+        TokenType kw = KEYWORDS.get(isLowerCase(word) ? word : word.toLowerCase(Locale.ROOT));
         if (kw != null) {
             emit(kw);
         } else {
@@ -652,6 +657,17 @@ final class Lexer {
                 return;
             }
         }
+    }
+
+    /** Most words are already lower case; skip the copy {@code toLowerCase} would make. */
+    private static boolean isLowerCase(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSpace(int c) {

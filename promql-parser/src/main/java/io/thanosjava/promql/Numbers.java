@@ -85,13 +85,19 @@ final class Numbers {
         int k = 0;
         while (k < s.length()) {
             int digitsStart = k;
+            long value = 0;
+            boolean overflow = false;
             while (k < s.length() && Lexer.isDigit(s.charAt(k))) {
+                if (value > (Long.MAX_VALUE - 9) / 10) {
+                    overflow = true;
+                } else {
+                    value = value * 10 + (s.charAt(k) - '0');
+                }
                 k++;
             }
-            if (k == digitsStart) {
+            if (k == digitsStart || overflow) {
                 throw invalidDuration(s, pos, query);
             }
-            BigInteger value = new BigInteger(s.substring(digitsStart, k));
             int unitStart = k;
             while (k < s.length() && !Lexer.isDigit(s.charAt(k))) {
                 k++;
@@ -99,27 +105,25 @@ final class Numbers {
             if (unitStart == k) {
                 throw invalidDuration(s, pos, query);
             }
-            String unit = s.substring(unitStart, k);
-            int u = unitIndex(unit);
+            int u = unitIndex(s, unitStart, k);
             if (u < 0) {
-                throw error(pos, query, "unknown unit " + Lexer.quoteGo(unit) + " in duration " + Lexer.quoteGo(s));
+                throw error(pos, query, "unknown unit " + Lexer.quoteGo(s.substring(unitStart, k)) + " in duration " + Lexer.quoteGo(s));
             }
             if (u <= lastUnit) {
                 throw invalidDuration(s, pos, query);
             }
             lastUnit = u;
-            BigInteger total = value.multiply(BigInteger.valueOf(UNIT_NANOS[u])).add(BigInteger.valueOf(nanos));
-            if (total.compareTo(MAX_INT64) > 0) {
+            if (value > Long.MAX_VALUE / UNIT_NANOS[u] || nanos > Long.MAX_VALUE - value * UNIT_NANOS[u]) {
                 throw error(pos, query, "duration out of range");
             }
-            nanos = total.longValue();
+            nanos += value * UNIT_NANOS[u];
         }
         return nanos / 1_000_000;
     }
 
-    private static int unitIndex(String unit) {
+    private static int unitIndex(String s, int from, int to) {
         for (int u = 0; u < UNITS.length; u++) {
-            if (UNITS[u].equals(unit)) {
+            if (UNITS[u].length() == to - from && s.startsWith(UNITS[u], from)) {
                 return u;
             }
         }

@@ -27,7 +27,10 @@ public final class PromqlParser {
         Tokens tokens = Lexer.lex(query, options.mainBranch());
         try {
             Expr expr = new Parser(tokens, options).parseQuery();
-            NestingLimit.check(expr, options.maxDepth(), query);
+            if (tokens.count > options.maxDepth()) {
+                // A tree is never deeper than the number of tokens it was read from.
+                NestingLimit.check(expr, options.maxDepth(), query);
+            }
             return Checker.check(expr, query);
         } catch (StackOverflowError e) {
             // Only reachable with a raised maxDepth on a small thread stack; parser state is local,

@@ -17,6 +17,8 @@ public enum AggregateOp {
     LIMITK("limitk", true, true),
     LIMIT_RATIO("limit_ratio", true, true);
 
+    private static final AggregateOp[] ALL = values();
+
     private final String keyword;
     private final boolean hasParam;
     private final boolean experimental;
@@ -44,7 +46,7 @@ public enum AggregateOp {
 
     /** The operator spelled {@code keyword} in any letter case, or null. */
     public static AggregateOp fromKeyword(String keyword) {
-        for (AggregateOp op : values()) {
+        for (AggregateOp op : ALL) {
             if (op.keyword.equalsIgnoreCase(keyword)) {
                 return op;
             }

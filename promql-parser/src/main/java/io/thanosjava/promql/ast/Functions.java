@@ -6,7 +6,6 @@ import static io.thanosjava.promql.ast.ValueType.SCALAR;
 import static io.thanosjava.promql.ast.ValueType.STRING;
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,7 @@ public final class Functions {
     private static final int MAIN = 2;
     private static final int BOTH = V391 | MAIN;
 
-    /** Prometheus 3.9.1 functions by name. */
+    /** Prometheus 3.9.1 functions by name (iteration order unspecified). */
     public static final Map<String, Function> RELEASE;
     /** Prometheus development-branch functions by name. */
     public static final Map<String, Function> MAIN_BRANCH;
@@ -76,8 +75,8 @@ public final class Functions {
         b.add(MAIN, "max_of", SCALAR, 0, true, SCALAR, SCALAR);
         b.add(MAIN, "histogram_quantiles", INSTANT_VECTOR, 9, true, INSTANT_VECTOR, STRING, SCALAR, SCALAR);
         b.add(MAIN, "start_timestamp", INSTANT_VECTOR, 0, true, INSTANT_VECTOR);
-        RELEASE = Collections.unmodifiableMap(release);
-        MAIN_BRANCH = Collections.unmodifiableMap(main);
+        RELEASE = Map.copyOf(release);
+        MAIN_BRANCH = Map.copyOf(main);
     }
 
     private Functions() {
