@@ -2,6 +2,7 @@ package io.thanosjava.model.chunk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thanosjava.model.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +25,9 @@ final class GoldenChunks {
     private GoldenChunks() {
     }
 
-    static Path sharedDir() {
-        String dir = System.getProperty("thanosjava.shared.dir");
-        return dir != null ? Path.of(dir) : Path.of("..", "..", "shared");
-    }
-
     static synchronized List<Golden> all() {
         if (cached == null) {
-            cached = load(sharedDir().resolve("golden").resolve("xor-chunks.jsonl"));
+            cached = load(SharedData.path("golden", "xor-chunks.jsonl"));
         }
         return cached;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thanosjava.model.GoFloatFormat;
+import io.thanosjava.model.SharedData;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class XorApiGroundTruthTest {
     @Test
     void joinedChunksEqualTheApiAnswerForEverySeries() throws IOException {
         JsonNode expected = new ObjectMapper()
-                .readTree(GoldenChunks.sharedDir().resolve("golden").resolve("expected-raw-samples.json").toFile())
+                .readTree(SharedData.path("golden", "expected-raw-samples.json").toFile())
                 .get("series");
         List<GoldenChunks.Golden> chunks = GoldenChunks.all();
         XorChunkIterator it = new XorChunkIterator();
