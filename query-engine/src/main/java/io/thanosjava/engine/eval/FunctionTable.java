@@ -85,6 +85,7 @@ final class FunctionTable {
         TABLE.put("sort_by_label_desc", (ev, c, g) -> MiscFunctions.sortByLabel(ev, c, g, true));
         TABLE.put("label_replace", LabelFunctions::labelReplace);
         TABLE.put("label_join", LabelFunctions::labelJoin);
+        TABLE.put("info", InfoFunction::eval);
         TABLE.put("histogram_quantile", HistogramQuantile::quantile);
         TABLE.put("histogram_fraction", HistogramQuantile::fraction);
         for (String name : new String[] {"histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev",
