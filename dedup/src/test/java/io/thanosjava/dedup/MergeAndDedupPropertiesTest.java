@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of merging and deduplication over random replicas, chunkings and store layouts. */
-class MergeAndDedupProperties {
+class MergeAndDedupPropertiesTest {
     private static final Set<String> REPLICA = Set.of("replica");
     private static final Labels SERIES = Labels.of("__name__", "m");
 
@@ -174,7 +174,7 @@ class MergeAndDedupProperties {
             try (ChunkSeriesSet merged = ProxyMerge.merge(inputs)) {
                 while (merged.next()) {
                     labels.add(merged.labels());
-                    List<String> chunks = merged.chunks().stream().map(MergeAndDedupProperties::describe).toList();
+                    List<String> chunks = merged.chunks().stream().map(MergeAndDedupPropertiesTest::describe).toList();
                     assertThat(chunks).doesNotHaveDuplicates();
                     assertThat(new TreeSet<>(chunks)).isEqualTo(expected.get(merged.labels()));
                     described.add(merged.labels() + "" + new TreeSet<>(chunks));
