@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Accumulates float samples per series into XOR chunks of at most {@value #MAX_SAMPLES_PER_CHUNK}
- * samples and builds an {@link InMemoryStore}. Only the open chunk of each series is kept
- * uncompressed-ready (inside its {@link XorAppender}); closed chunks are exact-size byte arrays.
+ * samples and builds an {@link InMemoryStore}. Samples are compressed as they arrive: each series
+ * keeps one open {@link XorAppender}, and closed chunks are exact-size byte arrays.
  * Series that never received a sample are left out. Not thread-safe.
  */
 public final class InMemoryStoreBuilder implements ExpositionParser.SampleSink {
