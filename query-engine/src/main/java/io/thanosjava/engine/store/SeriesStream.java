@@ -64,6 +64,9 @@ final class SeriesStream implements ChunkSeriesSet {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     /** Frames requested from the store and not received yet. */
     private final AtomicInteger owed = new AtomicInteger();
+    /** Frames consumed (or skipped) whose credit has not been returned to the store yet. */
+    private final AtomicInteger unrequested = new AtomicInteger();
+    private final int creditBatch;
     private volatile long lastProgressNanos;
     /** Set once a failure or END was queued; later events are ignored. Written by gRPC threads. */
     private volatile boolean terminated;
@@ -87,6 +90,7 @@ final class SeriesStream implements ChunkSeriesSet {
         this.verifyChunks = options.verifyChunks();
         this.responseTimeoutNanos = options.responseTimeout().toNanos();
         this.scheduler = scheduler;
+        this.creditBatch = Math.max(1, options.bufferedFrames() / 2);
     }
 
     /** Starts the call: sends the request and asks for the first frames. */
@@ -222,10 +226,17 @@ final class SeriesStream implements ChunkSeriesSet {
         return new ChunkSeries(seriesLabels, out);
     }
 
+    /**
+     * Returns one frame's credit to the store. Credits are handed back in groups of half the buffer:
+     * each {@code request} costs a hop to gRPC's executor, which per single frame dominated receiving.
+     */
     private void requestMore() {
-        owed.incrementAndGet();
-        lastProgressNanos = System.nanoTime();
-        call.request(1);
+        int credits = unrequested.incrementAndGet();
+        if (credits >= creditBatch && unrequested.compareAndSet(credits, 0)) {
+            owed.addAndGet(credits);
+            lastProgressNanos = System.nanoTime();
+            call.request(credits);
+        }
     }
 
     @Override

@@ -25,15 +25,26 @@ import org.junit.jupiter.api.Test;
 
 /** A fast store is held back by the consumer's pace; compression uses Thanos' snappy framing. */
 class FlowControlTest {
-    private static final int FRAMES = 10_000;
+    private static final int FRAMES = 3_000;
 
     /** Sends one series per frame, only while gRPC says the client can take more. */
     static final class FloodStore extends StoreGrpc.StoreImplBase {
         final AtomicInteger sent = new AtomicInteger();
         final List<String> encodings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final Series.Builder template = Series.newBuilder().addChunks(ChunkConverter.toThanosRaw(
-                new io.thanosjava.model.chunk.Chunk(0, 15_000, 0, XorChunks.encode(new long[] {0, 15_000},
-                        new double[] {1, 2}, 2))));
+        private final Series.Builder template = Series.newBuilder().addChunks(ChunkConverter.toThanosRaw(bigChunk()));
+
+        /** About 10 KB of XOR data, so that the frames outgrow HTTP/2's connection window many times over. */
+        private static io.thanosjava.model.chunk.Chunk bigChunk() {
+            int n = 1000;
+            long[] t = new long[n];
+            double[] v = new double[n];
+            java.util.Random random = new java.util.Random(42);
+            for (int i = 0; i < n; i++) {
+                t[i] = i * 15_000L;
+                v[i] = random.nextDouble();
+            }
+            return new io.thanosjava.model.chunk.Chunk(0, t[n - 1], 0, XorChunks.encode(t, v, n));
+        }
 
         @Override
         public void series(SeriesRequest request, StreamObserver<SeriesResponse> responseObserver) {
@@ -54,7 +65,7 @@ class FlowControlTest {
     }
 
     private static SeriesRequest request() {
-        return SeriesRequest.newBuilder().setMinTime(0).setMaxTime(100_000)
+        return SeriesRequest.newBuilder().setMinTime(0).setMaxTime(Long.MAX_VALUE)
                 .addMatchers(MatcherConverter.toThanos(LabelMatcher.of(LabelMatcher.Type.EQ, "__name__", "flood")))
                 .build();
     }
