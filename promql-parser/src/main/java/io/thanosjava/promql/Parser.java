@@ -226,7 +226,7 @@ final class Parser {
             depth--;
             PositionRange pos = new PositionRange(opStart, operand.pos().end());
             if (operand instanceof NumberLiteral n) {
-                return new NumberLiteral(minus ? -n.value() : n.value(), pos);
+                return new NumberLiteral(minus ? -n.value() : n.value(), n.duration(), pos);
             }
             return new UnaryExpr(minus ? UnaryExpr.UnaryOp.MINUS : UnaryExpr.UnaryOp.PLUS, operand, pos);
         }
@@ -237,9 +237,7 @@ final class Parser {
         TokenType t = type();
         switch (t) {
             case NUMBER, DURATION -> {
-                NumberLiteral n = new NumberLiteral(literalValue(), new PositionRange(start(), end()));
-                i++;
-                return n;
+                return literal();
             }
             case STRING -> {
                 StringLiteral s = new StringLiteral(StringUnquoter.unquote(text()), new PositionRange(start(), end()));
@@ -285,6 +283,12 @@ final class Parser {
                 throw unexpected(null, null);
             }
         }
+    }
+
+    private NumberLiteral literal() {
+        NumberLiteral n = new NumberLiteral(literalValue(), type() == TokenType.DURATION, new PositionRange(start(), end()));
+        i++;
+        return n;
     }
 
     /** The value of a NUMBER or DURATION token (durations in seconds). */
@@ -792,7 +796,7 @@ final class Parser {
                 Expr operand = parse(UNARY_OPERAND_PRECEDENCE);
                 PositionRange pos = new PositionRange(opStart, operand.pos().end());
                 if (operand instanceof NumberLiteral n) {
-                    return new NumberLiteral(minus ? -n.value() : n.value(), pos);
+                    return new NumberLiteral(minus ? -n.value() : n.value(), n.duration(), pos);
                 }
                 return new UnaryExpr(minus ? UnaryExpr.UnaryOp.MINUS : UnaryExpr.UnaryOp.PLUS, operand, pos);
             }
@@ -802,9 +806,7 @@ final class Parser {
         private Expr parseDurationPrimary() {
             switch (type()) {
                 case NUMBER, DURATION -> {
-                    NumberLiteral n = new NumberLiteral(literalValue(), new PositionRange(start(), end()));
-                    i++;
-                    return n;
+                    return literal();
                 }
                 case LEFT_PAREN -> {
                     int open = start();

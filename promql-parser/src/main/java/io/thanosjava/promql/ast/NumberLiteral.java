@@ -2,14 +2,24 @@ package io.thanosjava.promql.ast;
 
 import static java.util.Objects.requireNonNull;
 
-/** A scalar literal such as {@code 1}, {@code 0x1f}, {@code -Inf} or a duration used as seconds ({@code 5m} = 300). */
-public record NumberLiteral(double value, PositionRange pos) implements Expr {
+/**
+ * A scalar literal such as {@code 1}, {@code 0x1f}, {@code -Inf} or a duration used as seconds
+ * ({@code 5m} = 300).
+ *
+ * @param duration whether it was written as a duration; only printing uses it ({@code 5m} prints
+ *     back as {@code 5m}), equality ignores it
+ */
+public record NumberLiteral(double value, boolean duration, PositionRange pos) implements Expr {
     public NumberLiteral {
         requireNonNull(pos, "pos is null");
     }
 
+    public NumberLiteral(double value, PositionRange pos) {
+        this(value, false, pos);
+    }
+
     public NumberLiteral(double value) {
-        this(value, PositionRange.NONE);
+        this(value, false, PositionRange.NONE);
     }
 
     @Override

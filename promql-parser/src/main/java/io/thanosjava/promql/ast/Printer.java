@@ -42,6 +42,11 @@ public final class Printer implements ExprVisitor<Void> {
     @Override
     public Void visitNumber(NumberLiteral node) {
         double v = node.value();
+        if (node.duration() && isWholeMillis(v)) {
+            long millis = Math.round(v * 1000);
+            out.append(millis < 0 ? "-" : "").append(Durations.format(Math.abs(millis)));
+            return null;
+        }
         // Go prints negative zero as "-0"; keep it so that the sign survives a round trip.
         out.append(v == 0 && Double.doubleToRawLongBits(v) != 0 ? "-0" : GoFloatFormat.formatF(v));
         return null;
@@ -144,6 +149,12 @@ public final class Printer implements ExprVisitor<Void> {
         emit(node.expr());
         out.append(')');
         return null;
+    }
+
+    /** Whether seconds {@code v} print exactly as a duration (always so for parsed duration literals). */
+    private static boolean isWholeMillis(double v) {
+        double millis = v * 1000;
+        return Math.abs(millis) < 1e15 && millis == Math.rint(millis) && Math.rint(millis) / 1000 == v;
     }
 
     /** {@code sum}, or {@code sum by (job) } with its trailing space, as Prometheus prints it. */
