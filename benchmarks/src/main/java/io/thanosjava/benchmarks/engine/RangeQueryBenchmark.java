@@ -1,0 +1,62 @@
+package io.thanosjava.benchmarks.engine;
+
+import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_END_MS;
+import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_START_MS;
+import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_STEP_MS;
+
+import io.thanosjava.engine.CancelHandle;
+import io.thanosjava.engine.QueryEngine;
+import io.thanosjava.engine.QueryOptions;
+import io.thanosjava.engine.QueryResult;
+import io.thanosjava.engine.storage.Queryable;
+import io.thanosjava.promql.PromqlParser;
+import io.thanosjava.promql.ast.Expr;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One PromQL range query (2 h at a 30 s step, 241 steps) over {@link EngineDataset} held in memory,
+ * from the parsed expression to the assembled matrix. One operation is one query; with
+ * {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per query.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+public class RangeQueryBenchmark {
+    @Param
+    public EngineQuery query;
+
+    private final QueryEngine engine = new QueryEngine(QueryOptions.DEFAULT);
+    private Queryable data;
+    private Expr expr;
+
+    @Setup
+    public void setup() {
+        data = EngineDataset.build();
+        expr = PromqlParser.parseExpr(query.promql);
+        query.verify(run().value());
+    }
+
+    @Benchmark
+    public QueryResult rangeQuery() {
+        return run();
+    }
+
+    private QueryResult run() {
+        return engine.rangeQuery(data, expr, QUERY_START_MS, QUERY_END_MS, QUERY_STEP_MS, QueryOptions.DEFAULT,
+                new CancelHandle());
+    }
+}
