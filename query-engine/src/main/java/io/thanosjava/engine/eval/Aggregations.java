@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.GoFloatFormat;
+
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
@@ -302,7 +304,7 @@ final class Aggregations {
                 }
             }
             if (any && (Double.isNaN(p) || p < 0 || p > 1)) {
-                ctx.warn("quantile value should be between 0 and 1, got " + GoFloat.formatV(p));
+                ctx.warn("quantile value should be between 0 and 1, got " + GoFloatFormat.formatG(p));
             }
         }
     }
@@ -323,7 +325,7 @@ final class Aggregations {
                 if (!s.has(st)) {
                     continue;
                 }
-                Labels l = groupOf[i].toBuilder().set(label, GoFloat.formatF(s.values[st])).build();
+                Labels l = groupOf[i].toBuilder().set(label, GoFloatFormat.formatF(s.values[st])).build();
                 StepSeries o = byLabels.get(l);
                 if (o == null) {
                     o = new StepSeries(l, steps);

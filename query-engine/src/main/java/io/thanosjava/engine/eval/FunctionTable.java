@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.InstantMath;
+import io.thanosjava.engine.functions.OverTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,29 +10,29 @@ final class FunctionTable {
     private static final Map<String, FunctionImpl> TABLE = new HashMap<>();
 
     static {
-        math("abs", Math::abs);
-        math("ceil", Math::ceil);
-        math("floor", Math::floor);
-        math("exp", Math::exp);
-        math("sqrt", Math::sqrt);
-        math("ln", Math::log);
-        math("log2", v -> Math.log(v) / Math.log(2));
-        math("log10", Math::log10);
-        math("sgn", InstantFunctions::sgn);
-        math("sin", Math::sin);
-        math("cos", Math::cos);
-        math("tan", Math::tan);
-        math("asin", Math::asin);
-        math("acos", Math::acos);
-        math("atan", Math::atan);
-        math("sinh", Math::sinh);
-        math("cosh", Math::cosh);
-        math("tanh", Math::tanh);
-        math("asinh", FunctionTable::asinh);
-        math("acosh", v -> Math.log(v + Math.sqrt(v * v - 1)));
-        math("atanh", v -> 0.5 * Math.log((1 + v) / (1 - v)));
-        math("deg", v -> v * 180 / Math.PI);
-        math("rad", v -> v * Math.PI / 180);
+        math("abs", InstantMath::abs);
+        math("ceil", InstantMath::ceil);
+        math("floor", InstantMath::floor);
+        math("exp", InstantMath::exp);
+        math("sqrt", InstantMath::sqrt);
+        math("ln", InstantMath::ln);
+        math("log2", InstantMath::log2);
+        math("log10", InstantMath::log10);
+        math("sgn", InstantMath::sgn);
+        math("sin", InstantMath::sin);
+        math("cos", InstantMath::cos);
+        math("tan", InstantMath::tan);
+        math("asin", InstantMath::asin);
+        math("acos", InstantMath::acos);
+        math("atan", InstantMath::atan);
+        math("sinh", InstantMath::sinh);
+        math("cosh", InstantMath::cosh);
+        math("tanh", InstantMath::tanh);
+        math("asinh", InstantMath::asinh);
+        math("acosh", InstantMath::acosh);
+        math("atanh", InstantMath::atanh);
+        math("deg", InstantMath::deg);
+        math("rad", InstantMath::rad);
         TABLE.put("round", InstantFunctions.ROUND);
         TABLE.put("clamp", InstantFunctions.CLAMP);
         TABLE.put("clamp_min", InstantFunctions.CLAMP_MIN);
@@ -54,10 +56,10 @@ final class FunctionTable {
         TABLE.put("changes", new RangeFunction(RangeKernels::changes, false, 0, ExtendedRangeKernels::changes, false));
         range("deriv", RangeKernels::deriv);
         range("predict_linear", RangeKernels::predictLinear);
-        range("sum_over_time", RangeKernels::sumOverTime);
-        range("avg_over_time", RangeKernels::avgOverTime);
-        range("min_over_time", RangeKernels::minOverTime);
-        range("max_over_time", RangeKernels::maxOverTime);
+        range("sum_over_time", w -> result(w, OverTime.sum(w.v, w.from, w.to)));
+        range("avg_over_time", w -> result(w, OverTime.avg(w.v, w.from, w.to)));
+        range("min_over_time", w -> result(w, OverTime.min(w.v, w.from, w.to)));
+        range("max_over_time", w -> result(w, OverTime.max(w.v, w.from, w.to)));
         range("count_over_time", RangeKernels::countOverTime);
         range("present_over_time", RangeKernels::presentOverTime);
         range("stddev_over_time", RangeKernels::stddevOverTime);
@@ -65,8 +67,8 @@ final class FunctionTable {
         range("mad_over_time", RangeKernels::madOverTime);
         range("ts_of_first_over_time", RangeKernels::tsOfFirstOverTime);
         range("ts_of_last_over_time", RangeKernels::tsOfLastOverTime);
-        range("ts_of_min_over_time", RangeKernels::tsOfMinOverTime);
-        range("ts_of_max_over_time", RangeKernels::tsOfMaxOverTime);
+        range("ts_of_min_over_time", w -> result(w, OverTime.timestampOfMin(w.t, w.v, w.from, w.to)));
+        range("ts_of_max_over_time", w -> result(w, OverTime.timestampOfMax(w.t, w.v, w.from, w.to)));
         range("double_exponential_smoothing", RangeKernels::doubleExponentialSmoothing);
         TABLE.put("last_over_time", new RangeFunction(RangeKernels::lastOverTime, true, 0));
         TABLE.put("first_over_time", new RangeFunction(RangeKernels::firstOverTime, true, 0));
@@ -118,13 +120,9 @@ final class FunctionTable {
         TABLE.put(name, new RangeFunction(kernel, false, 0));
     }
 
-    /** Go's math.Asinh, exact for the sign of zero and for large arguments. */
-    private static double asinh(double x) {
-        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
-            return x;
-        }
-        double a = Math.abs(x);
-        double r = a > 1e8 ? Math.log(a) + Math.log(2) : Math.log(a + Math.sqrt(a * a + 1));
-        return x < 0 ? -r : r;
+    /** Stores a kernel's value as the window's output. */
+    private static boolean result(Window w, double v) {
+        w.result = v;
+        return true;
     }
 }

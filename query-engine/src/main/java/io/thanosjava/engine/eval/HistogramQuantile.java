@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.GoFloatFormat;
+
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.Call;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ final class HistogramQuantile {
         for (int st = 0; st < steps; st++) {
             double q = phi[st];
             if (quantile && (Double.isNaN(q) || q < 0 || q > 1)) {
-                ev.ctx.warn("quantile value should be between 0 and 1, got " + GoFloat.formatV(q));
+                ev.ctx.warn("quantile value should be between 0 and 1, got " + GoFloatFormat.formatG(q));
             }
             for (int gi = 0; gi < out.size(); gi++) {
                 int n = 0;

@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.GoFloatFormat;
+
 import io.thanosjava.engine.QueryException;
 
 /**
@@ -187,70 +189,6 @@ final class RangeKernels {
         return new double[] {slope, intercept};
     }
 
-    static boolean sumOverTime(Window w) {
-        double sum = 0;
-        double c = 0;
-        for (int i = w.from; i < w.to; i++) {
-            c = KahanSum.compensation(w.v[i], sum, c);
-            sum += w.v[i];
-        }
-        w.result = Double.isInfinite(sum) ? sum : sum + c;
-        return true;
-    }
-
-    static boolean avgOverTime(Window w) {
-        double sum = w.v[w.from];
-        double c = 0;
-        double mean = 0;
-        double count = 1;
-        boolean incremental = false;
-        for (int i = w.from + 1; i < w.to; i++) {
-            double v = w.v[i];
-            count++;
-            if (!incremental) {
-                double nc = KahanSum.compensation(v, sum, c);
-                double ns = sum + v;
-                if (!Double.isInfinite(ns)) {
-                    sum = ns;
-                    c = nc;
-                    continue;
-                }
-                incremental = true;
-                mean = sum / (count - 1);
-                c = c / (count - 1);
-            }
-            double q = (count - 1) / count;
-            double inc = v / count;
-            double m = q * mean;
-            c = KahanSum.compensation(inc, m, q * c);
-            mean = m + inc;
-        }
-        w.result = incremental ? mean + c : sum / count + c / count;
-        return true;
-    }
-
-    static boolean minOverTime(Window w) {
-        double m = w.v[w.from];
-        for (int i = w.from + 1; i < w.to; i++) {
-            if (w.v[i] < m || Double.isNaN(m)) {
-                m = w.v[i];
-            }
-        }
-        w.result = m;
-        return true;
-    }
-
-    static boolean maxOverTime(Window w) {
-        double m = w.v[w.from];
-        for (int i = w.from + 1; i < w.to; i++) {
-            if (w.v[i] > m || Double.isNaN(m)) {
-                m = w.v[i];
-            }
-        }
-        w.result = m;
-        return true;
-    }
-
     static boolean countOverTime(Window w) {
         w.result = w.size();
         return true;
@@ -278,29 +216,6 @@ final class RangeKernels {
 
     static boolean tsOfLastOverTime(Window w) {
         w.result = w.t[w.to - 1] / 1000.0;
-        return true;
-    }
-
-    static boolean tsOfMinOverTime(Window w) {
-        return tsOfExtreme(w, false);
-    }
-
-    static boolean tsOfMaxOverTime(Window w) {
-        return tsOfExtreme(w, true);
-    }
-
-    /** Timestamp of the last sample holding the minimum / maximum. */
-    private static boolean tsOfExtreme(Window w, boolean max) {
-        double m = w.v[w.from];
-        long ts = w.t[w.from];
-        for (int i = w.from + 1; i < w.to; i++) {
-            double v = w.v[i];
-            if ((max ? v >= m : v <= m) || Double.isNaN(m)) {
-                m = v;
-                ts = w.t[i];
-            }
-        }
-        w.result = ts / 1000.0;
         return true;
     }
 
@@ -338,7 +253,7 @@ final class RangeKernels {
     static boolean quantileOverTime(Window w) {
         double phi = w.arg0;
         if (Double.isNaN(phi) || phi < 0 || phi > 1) {
-            w.ctx.warn("quantile value should be between 0 and 1, got " + GoFloat.formatV(phi));
+            w.ctx.warn("quantile value should be between 0 and 1, got " + GoFloatFormat.formatG(phi));
         }
         double[] buf = new double[w.size()];
         System.arraycopy(w.v, w.from, buf, 0, buf.length);

@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.GoFloatFormat;
+
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.promql.ast.AggregateExpr;
 import java.util.ArrayList;
@@ -16,10 +18,10 @@ final class SelectiveAggregations {
             throw QueryException.execution("Parameter value is NaN");
         }
         if (p >= 0x1p63) {
-            throw QueryException.execution("Scalar value " + GoFloat.formatV(p) + " overflows int64");
+            throw QueryException.execution("Scalar value " + GoFloatFormat.formatG(p) + " overflows int64");
         }
         if (p < -0x1p63) {
-            throw QueryException.execution("Scalar value " + GoFloat.formatV(p) + " underflows int64");
+            throw QueryException.execution("Scalar value " + GoFloatFormat.formatG(p) + " underflows int64");
         }
         return (long) p;
     }
@@ -137,8 +139,8 @@ final class SelectiveAggregations {
             }
             if (r < -1 || r > 1) {
                 double capped = r < -1 ? -1 : 1;
-                ctx.warn("ratio value should be between -1 and 1, got " + GoFloat.formatV(r) + ", capping to "
-                        + GoFloat.formatV(capped));
+                ctx.warn("ratio value should be between -1 and 1, got " + GoFloatFormat.formatG(r) + ", capping to "
+                        + GoFloatFormat.formatG(capped));
                 r = capped;
             }
             if (r == 0) {
