@@ -32,7 +32,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,7 +64,7 @@ class PrometheusSidecarTest {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         if (client != null) {
             client.close();
         }
@@ -250,8 +249,7 @@ class PrometheusSidecarTest {
 
     static Labels labels(JsonNode node) {
         Labels.Builder b = Labels.builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             b.set(e.getKey(), e.getValue().asText());
         }
         return b.build();

@@ -52,20 +52,33 @@ class SidecarThroughputHarness {
             List<ReceivedSeries> got = client.series(request);
             assertThat(got).hasSize(data.seriesCount());
             assertThat(chunkBytes(got)).isEqualTo(bytes);
+            var batched = SidecarTestClient.request(START, END, all).setResponseBatchSize(256).build();
             double bestSidecar = Double.MAX_VALUE;
+            double bestBatched = Double.MAX_VALUE;
+            double bestSelect = Double.MAX_VALUE;
             double bestDirect = Double.MAX_VALUE;
             for (int i = 0; i < RUNS; i++) {
                 long s = System.nanoTime();
                 int n = client.series(request).size();
                 bestSidecar = Math.min(bestSidecar, (System.nanoTime() - s) / 1e9);
                 s = System.nanoTime();
+                n += client.series(batched).size();
+                bestBatched = Math.min(bestBatched, (System.nanoTime() - s) / 1e9);
+                s = System.nanoTime();
+                n += sidecar.select(List.of(all), START, END).size();
+                bestSelect = Math.min(bestSelect, (System.nanoTime() - s) / 1e9);
+                s = System.nanoTime();
                 n += SidecarTestClient.remoteRead(direct, START, END, all).size();
                 bestDirect = Math.min(bestDirect, (System.nanoTime() - s) / 1e9);
-                assertThat(n).isEqualTo(2 * data.seriesCount());
+                assertThat(n).isEqualTo(4 * data.seriesCount());
             }
             System.out.printf("%d series, %d chunks, %.2f MB chunk data%n", got.size(), chunks(got), bytes / 1e6);
             System.out.printf("sidecar gRPC Series: best of %d %.3f s = %.0f series/s, %.1f MB/s%n", RUNS, bestSidecar,
                     got.size() / bestSidecar, bytes / 1e6 / bestSidecar);
+            System.out.printf("sidecar gRPC Series, batches of 256: best of %d %.3f s = %.0f series/s, %.1f MB/s%n", RUNS,
+                    bestBatched, got.size() / bestBatched, bytes / 1e6 / bestBatched);
+            System.out.printf("sidecar select() alone (remote read + buffering): best of %d %.3f s = %.0f series/s%n",
+                    RUNS, bestSelect, got.size() / bestSelect);
             System.out.printf("direct remote read:  best of %d %.3f s = %.0f series/s, %.1f MB/s%n", RUNS, bestDirect,
                     got.size() / bestDirect, bytes / 1e6 / bestDirect);
         }
