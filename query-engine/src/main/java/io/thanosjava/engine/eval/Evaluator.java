@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.engine.storage.SelectHints;
-import io.thanosjava.promql.DurationExpressions;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.StaleNaN;
+import io.thanosjava.promql.DurationExpressions;
 import io.thanosjava.promql.ast.AggregateExpr;
 import io.thanosjava.promql.ast.AtModifier;
 import io.thanosjava.promql.ast.BinaryExpr;

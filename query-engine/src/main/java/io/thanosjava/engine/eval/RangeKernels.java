@@ -1,8 +1,9 @@
 package io.thanosjava.engine.eval;
 
-import io.thanosjava.engine.functions.GoFloatFormat;
-
 import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.engine.functions.LinearRegression;
+import io.thanosjava.engine.functions.Rates;
 
 /**
  * The float kernels of the range-vector functions, one small method each, so that each can be
@@ -24,47 +25,12 @@ final class RangeKernels {
         return extrapolated(w, false, false);
     }
 
-    /** Prometheus' extrapolatedRate: counter-reset correction and extrapolation towards the window edges. */
+    /** Prometheus' extrapolatedRate (shared kernel), plus the info annotation for names that do not look like counters. */
     private static boolean extrapolated(Window w, boolean counter, boolean perSecond) {
-        int n = w.size();
-        if (n < 2) {
+        if (w.size() < Rates.MIN_SAMPLES) {
             return false;
         }
-        long[] t = w.t;
-        double[] v = w.v;
-        double first = v[w.from];
-        double result = v[w.to - 1] - first;
-        if (counter) {
-            double prev = first;
-            for (int i = w.from + 1; i < w.to; i++) {
-                if (v[i] < prev) {
-                    result += prev;
-                }
-                prev = v[i];
-            }
-        }
-        double toStart = (t[w.from] - w.rangeStart) / 1000.0;
-        double toEnd = (w.rangeEnd - t[w.to - 1]) / 1000.0;
-        double sampled = (t[w.to - 1] - t[w.from]) / 1000.0;
-        double avgGap = sampled / (n - 1);
-        double threshold = avgGap * 1.1;
-        if (toStart >= threshold) {
-            toStart = avgGap / 2;
-        }
-        if (counter && result > 0 && first >= 0) {
-            double toZero = sampled * (first / result);
-            if (toZero < toStart) {
-                toStart = toZero;
-            }
-        }
-        if (toEnd >= threshold) {
-            toEnd = avgGap / 2;
-        }
-        double factor = (sampled + toStart + toEnd) / sampled;
-        if (perSecond) {
-            factor /= w.rangeMillis / 1000.0;
-        }
-        w.result = result * factor;
+        w.result = Rates.extrapolatedRate(w.t, w.v, w.from, w.to, w.rangeStart, w.rangeEnd, counter, perSecond);
         if (counter && w.metricName != null && !isCounterName(w.metricName)) {
             w.ctx.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
                     + w.metricName + "\"");
@@ -127,67 +93,21 @@ final class RangeKernels {
     }
 
     static boolean deriv(Window w) {
-        if (w.size() < 2) {
+        if (w.size() < LinearRegression.MIN_SAMPLES) {
             return false;
         }
-        w.result = regression(w, w.t[w.from])[0];
+        w.result = LinearRegression.deriv(w.t, w.v, w.from, w.to);
         return true;
     }
 
     static boolean predictLinear(Window w) {
-        if (w.size() < 2) {
+        if (w.size() < LinearRegression.MIN_SAMPLES) {
             return false;
         }
-        double[] si = regression(w, w.evalTime);
-        w.result = si[1] + si[0] * w.arg0;
+        w.result = LinearRegression.predictLinear(w.t, w.v, w.from, w.to, w.evalTime, w.arg0);
         return true;
     }
 
-    /** Least squares with Kahan-compensated sums; returns {slope, intercept} at {@code refTime}. */
-    private static double[] regression(Window w, long refTime) {
-        double n = 0;
-        double sumX = 0;
-        double cX = 0;
-        double sumY = 0;
-        double cY = 0;
-        double sumXY = 0;
-        double cXY = 0;
-        double sumX2 = 0;
-        double cX2 = 0;
-        double initY = w.v[w.from];
-        boolean constY = true;
-        for (int i = w.from; i < w.to; i++) {
-            double y = w.v[i];
-            if (constY && i > w.from && y != initY) {
-                constY = false;
-            }
-            n += 1;
-            double x = (w.t[i] - refTime) / 1e3;
-            cX = KahanSum.compensation(x, sumX, cX);
-            sumX += x;
-            cY = KahanSum.compensation(y, sumY, cY);
-            sumY += y;
-            cXY = KahanSum.compensation(x * y, sumXY, cXY);
-            sumXY += x * y;
-            cX2 = KahanSum.compensation(x * x, sumX2, cX2);
-            sumX2 += x * x;
-        }
-        if (constY) {
-            if (Double.isInfinite(initY)) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            return new double[] {0, initY};
-        }
-        sumX += cX;
-        sumY += cY;
-        sumXY += cXY;
-        sumX2 += cX2;
-        double cov = sumXY - sumX * sumY / n;
-        double var = sumX2 - sumX * sumX / n;
-        double slope = cov / var;
-        double intercept = sumY / n - slope * sumX / n;
-        return new double[] {slope, intercept};
-    }
 
     static boolean countOverTime(Window w) {
         w.result = w.size();
