@@ -74,7 +74,7 @@ final class PrometheusClient {
             return body;
         } catch (IOException | RuntimeException e) {
             closeQuietly(body);
-            throw e instanceof PrometheusException p ? p : failure(r, e.toString(), e);
+            throw e instanceof PrometheusException p ? p : failure(r, describe(e), e);
         }
     }
 
@@ -149,11 +149,21 @@ final class PrometheusClient {
         } catch (HttpTimeoutException e) {
             throw failure(r, "no answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw failure(r, "unreachable: " + e, e);
+            throw failure(r, "unreachable: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(r, "interrupted", e);
         }
+    }
+
+    /** The exception's type and the first message in its cause chain (the JDK client often wraps a bare one). */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private URI endpoint(String pathAndQuery) {

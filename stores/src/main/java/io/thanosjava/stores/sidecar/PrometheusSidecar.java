@@ -20,8 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StoreBackend} in front of a Prometheus server, as Thanos' sidecar is: series come from
@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * changes the identity the querier knows this store by).
  */
 public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(PrometheusSidecar.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PrometheusSidecar.class);
     private static final long STARTUP_RETRY_MILLIS = 500;
     /** A matcher selecting every series, for selections without any (remote read needs one). */
     private static final LabelMatcher ANY_METRIC = LabelMatcher.of(LabelMatcher.Type.RE, Labels.METRIC_NAME, ".+");
@@ -90,7 +90,7 @@ public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
                 if (System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, "waiting for Prometheus: " + e.getMessage());
+                LOG.warn("waiting for Prometheus: {}", e.getMessage());
                 sleep(STARTUP_RETRY_MILLIS);
             } catch (IllegalArgumentException e) {
                 throw new PrometheusException("prometheus " + client.base() + " has an unreadable configuration: "
@@ -210,7 +210,7 @@ public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
 
     private void markUp() {
         if (!ready) {
-            LOG.info("Prometheus at " + client.base() + " is available again");
+            LOG.info("Prometheus at {} is available again", client.base());
         }
         ready = true;
     }
@@ -218,7 +218,7 @@ public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
     private void markDown(RuntimeException e) {
         lastError = e.getMessage();
         if (ready) {
-            LOG.warning("Prometheus at " + client.base() + " failed: " + e.getMessage());
+            LOG.warn("Prometheus at {} failed: {}", client.base(), e.getMessage());
         }
         ready = false;
     }
