@@ -2,6 +2,8 @@ package io.thanosjava.benchmarks.engine;
 
 import io.thanosjava.engine.storage.InMemoryQueryable;
 import io.thanosjava.model.Labels;
+import io.thanosjava.stores.memory.InMemoryStore;
+import io.thanosjava.stores.memory.InMemoryStoreBuilder;
 
 /**
  * The data of thanos-io/promql-engine's range-query benchmark, so that figures compare with the
@@ -32,25 +34,47 @@ final class EngineDataset {
         return pod + (double) container * k;
     }
 
-    static InMemoryQueryable build() {
+    /** Receives each series of the data set once. */
+    interface SeriesSink {
+        void add(Labels labels, long[] timestamps, double[] values);
+    }
+
+    /** The data set as the engine's in-process {@code Queryable}. */
+    static InMemoryQueryable queryable() {
+        InMemoryQueryable.Builder builder = InMemoryQueryable.builder();
+        forEachSeries(builder::add);
+        return builder.build();
+    }
+
+    /** The data set as a StoreAPI backend, in 120-sample XOR chunks. */
+    static InMemoryStore store() {
+        InMemoryStoreBuilder builder = new InMemoryStoreBuilder();
+        forEachSeries((labels, timestamps, values) -> {
+            int id = builder.series(labels);
+            for (int k = 0; k < timestamps.length; k++) {
+                builder.append(id, timestamps[k], values[k]);
+            }
+        });
+        return builder.build();
+    }
+
+    static void forEachSeries(SeriesSink sink) {
         long[] timestamps = new long[SAMPLES];
         for (int k = 0; k < SAMPLES; k++) {
             timestamps[k] = k * SCRAPE_MS;
         }
-        InMemoryQueryable.Builder builder = InMemoryQueryable.builder();
         for (int pod = 0; pod < PODS; pod++) {
             String podName = "p" + pod;
             for (int c = 0; c < CONTAINERS; c++) {
-                builder.add(Labels.of(Labels.METRIC_NAME, "http_requests_total", "pod", podName, "container", "c" + c),
+                sink.add(Labels.of(Labels.METRIC_NAME, "http_requests_total", "pod", podName, "container", "c" + c),
                         timestamps, line(pod, c));
             }
-            builder.add(Labels.of(Labels.METRIC_NAME, "http_responses_total", "pod", podName), timestamps, line(pod, 0));
+            sink.add(Labels.of(Labels.METRIC_NAME, "http_responses_total", "pod", podName), timestamps, line(pod, 0));
             for (int le = 0; le < FINITE_BUCKETS; le++) {
-                builder.add(bucket(podName, Integer.toString(le)), timestamps, line(pod, le));
+                sink.add(bucket(podName, Integer.toString(le)), timestamps, line(pod, le));
             }
-            builder.add(bucket(podName, "+Inf"), timestamps, line(pod, pod));
+            sink.add(bucket(podName, "+Inf"), timestamps, line(pod, pod));
         }
-        return builder.build();
     }
 
     private static Labels bucket(String pod, String le) {

@@ -47,7 +47,7 @@ public final class QueryCpuTime {
         if (!threads.isCurrentThreadCpuTimeSupported() || !threads.isThreadAllocatedMemorySupported()) {
             throw new IllegalStateException("this JVM measures neither thread CPU time nor thread allocation");
         }
-        Queryable data = EngineDataset.build();
+        Queryable data = EngineDataset.queryable();
         QueryEngine engine = new QueryEngine(QueryOptions.DEFAULT);
         System.out.printf(Locale.ROOT, "%-18s %12s %12s %12s %14s%n", "query", "wall ms", "cpu ms", "cpu ms min", "MB allocated");
         for (EngineQuery query : queries) {

@@ -45,7 +45,7 @@ public class RangeQueryBenchmark {
 
     @Setup
     public void setup() {
-        data = EngineDataset.build();
+        data = EngineDataset.queryable();
         expr = PromqlParser.parseExpr(query.promql);
         query.verify(run().value());
     }
