@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,13 +182,16 @@ public final class PrometheusSidecar implements StoreBackend, AutoCloseable {
      */
     private RemoteReadSelection readAll(ReadRequest request) {
         InputStream body = client.remoteRead(request);
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> PrometheusClient.closeQuietly(body),
-                client.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+            expired.set(true); // before closing: the reader may see the close before this task ends
+            PrometheusClient.closeQuietly(body);
+        }, client.timeout().toMillis(), TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try (body) {
             return RemoteReadSelection.read(new ChunkedFrameReader(body), externalNames);
         } catch (IOException e) {
-            boolean timedOut = watchdog.isDone();
+            boolean timedOut = expired.get();
             throw new PrometheusException("prometheus " + client.base() + "/api/v1/read: "
                     + (timedOut ? "body not complete within " + client.timeout().toMillis() + " ms"
                             : "bad streamed response after " + (System.nanoTime() - start) / 1_000_000 + " ms: " + e.getMessage()),
