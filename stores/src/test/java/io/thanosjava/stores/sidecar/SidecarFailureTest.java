@@ -4,11 +4,28 @@ import static io.thanosjava.model.LabelMatcher.Type.EQ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import io.thanosjava.model.LabelMatcher;
 import io.thanosjava.model.Labels;
+import io.thanosjava.storeapi.LabelsConverter;
+import io.thanosjava.storeapi.proto.prompb.Chunk;
+import io.thanosjava.storeapi.proto.prompb.ChunkedReadResponse;
+import io.thanosjava.storeapi.proto.prompb.ChunkedSeries;
+import io.thanosjava.storeapi.remoteread.ChunkedFrameReader;
+import io.thanosjava.storeapi.remoteread.ChunkedFrameWriter;
+import io.thanosjava.storeapi.remoteread.RemoteReadQueries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus answering garbage, errors or nothing at all, simulated over real HTTP. */
@@ -137,6 +154,50 @@ class SidecarFailureTest {
                     "{\"status\":\"success\",\"data\":[\"a\",\"b\\u00e9\"]}"));
             assertThat(sidecar.labelValues("job", List.of(), Long.MIN_VALUE, Long.MAX_VALUE)).containsExactly("a", "bé");
         }
+    }
+
+    @Test
+    void connectionDroppedBetweenFramesIsAnErrorNotAShorterAnswer() throws Exception {
+        byte[] frame = frameOf(Labels.of("__name__", "up"));
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                FakePrometheus fake = new FakePrometheus(CONFIG)) {
+            // The process dies after a whole frame: the chunked body ends without its last chunk.
+            Thread server = new Thread(() -> {
+                try (Socket s = raw.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + PrometheusClient.STREAMED_CONTENT_TYPE
+                            + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(frame.length) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(frame);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException ignored) {
+                    // The test fails on the client side if this side breaks.
+                }
+            });
+            server.start();
+            PrometheusClient client = new PrometheusClient(URI.create("http://127.0.0.1:" + raw.getLocalPort()),
+                    Duration.ofSeconds(5));
+            assertThatThrownBy(() -> {
+                try (InputStream body = client.remoteRead(RemoteReadQueries
+                        .streamedRequest(List.of(RemoteReadQueries.query(0, 1, UP, null))))) {
+                    RemoteReadSelection.read(new ChunkedFrameReader(body), Set.of());
+                }
+            }).isInstanceOf(IOException.class);
+            server.join(5_000);
+        }
+    }
+
+    private static byte[] frameOf(Labels labels) throws IOException {
+        ChunkedSeries.Builder series = ChunkedSeries
+                .newBuilder().addAllLabels(LabelsConverter.toProm(labels))
+                .addChunks(Chunk.newBuilder().setTypeValue(1).setMinTimeMs(0)
+                        .setMaxTimeMs(0).setData(ByteString.copyFrom(new byte[] {0, 1, 0})));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ChunkedFrameWriter(out).write(
+                ChunkedReadResponse.newBuilder().addChunkedSeries(series).build());
+        return out.toByteArray();
     }
 
     private static void sleep(long millis) {
