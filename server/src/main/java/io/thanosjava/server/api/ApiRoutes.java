@@ -25,6 +25,7 @@ public final class ApiRoutes {
                 .add(GET, "/api/v1/status/buildinfo", status::buildInfo)
                 .add(GET, "/api/v1/status/flags", status::flags)
                 .add(GET, "/api/v1/stores", status::stores)
-                .add(GET_POST, "/api/v1/format_query", status::formatQuery);
+                .add(GET_POST, "/api/v1/format_query", status::formatQuery)
+                .add(GET_POST, "/api/v1/parse_query", status::parseQuery);
     }
 }

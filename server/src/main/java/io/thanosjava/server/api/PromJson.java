@@ -117,4 +117,30 @@ public final class PromJson {
         }
         g.writeEndArray();
     }
+
+    /** Writes a tree of maps, lists, strings, numbers, booleans and nulls (for status-like payloads). */
+    public static void writeTree(JsonGenerator g, Object o) throws IOException {
+        if (o == null) {
+            g.writeNull();
+        } else if (o instanceof java.util.Map<?, ?> m) {
+            g.writeStartObject();
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeTree(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (o instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) {
+                writeTree(g, x);
+            }
+            g.writeEndArray();
+        } else if (o instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (o instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(o));
+        }
+    }
 }

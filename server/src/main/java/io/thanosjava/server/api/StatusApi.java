@@ -2,14 +2,12 @@ package io.thanosjava.server.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.thanosjava.promql.ParseException;
 import io.thanosjava.promql.PromqlParser;
 import io.thanosjava.promql.ast.PrettyPrinter;
 import io.thanosjava.server.http.ApiRequest;
 import io.thanosjava.server.http.ApiResponse;
 import io.thanosjava.server.http.RequestContext;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +54,7 @@ public final class StatusApi {
 
     public ApiResponse stores(ApiRequest r, RequestContext ctx) {
         Map<String, List<Map<String, Object>>> status = stores.endpointStatus();
-        return Envelope.success(g -> writeObject(g, status));
+        return Envelope.success(g -> PromJson.writeTree(g, status));
     }
 
     public ApiResponse formatQuery(ApiRequest r, RequestContext ctx) {
@@ -64,6 +62,16 @@ public final class StatusApi {
         try {
             String formatted = PrettyPrinter.format(PromqlParser.parseExpr(query == null ? "" : query));
             return Envelope.success(g -> g.writeString(formatted));
+        } catch (ParseException e) {
+            throw ApiError.invalidParam("query", e.getMessage());
+        }
+    }
+
+    public ApiResponse parseQuery(ApiRequest r, RequestContext ctx) {
+        String query = r.param("query");
+        try {
+            Object tree = AstJson.of(PromqlParser.parseExpr(query == null ? "" : query));
+            return Envelope.success(g -> PromJson.writeTree(g, tree));
         } catch (ParseException e) {
             throw ApiError.invalidParam("query", e.getMessage());
         }
@@ -103,31 +111,5 @@ public final class StatusApi {
             g.writeEndArray();
             g.writeEndObject();
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void writeObject(JsonGenerator g, Object o) throws IOException {
-        if (o == null) {
-            g.writeNull();
-        } else if (o instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                writeObject(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (o instanceof List<?> l) {
-            g.writeStartArray();
-            for (Object x : l) {
-                writeObject(g, x);
-            }
-            g.writeEndArray();
-        } else if (o instanceof Number n) {
-            g.writeNumber(n.longValue());
-        } else if (o instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else {
-            g.writeString(String.valueOf(o));
-        }
     }
 }

@@ -118,6 +118,22 @@ class HttpApiTest {
         assertThat(api.get("/api/v1/status/flags").body()).isEqualTo("{\"status\":\"success\",\"data\":{\"query.timeout\":\"2m\"}}");
     }
 
+    /** Go's encoder escapes {@code >} in the operator too. */
+    @Test
+    void formatAndParseQuery() throws Exception {
+        assertThat(api.get("/api/v1/format_query?query=sum%20by(job)(rate(x%5B5m%5D))").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":\"sum by (job) (rate(x[5m]))\"}");
+        assertThat(api.get("/api/v1/parse_query?query=-up%7Bjob%3D%22a%22%7D%20offset%205m%20%3E%20bool%201").body())
+                .isEqualTo("{\"status\":\"success\",\"data\":{\"bool\":true,\"lhs\":{\"expr\":{\"matchers\":["
+                        + "{\"name\":\"job\",\"type\":\"=\",\"value\":\"a\"},"
+                        + "{\"name\":\"__name__\",\"type\":\"=\",\"value\":\"up\"}],"
+                        + "\"name\":\"up\",\"offset\":300000,\"startOrEnd\":null,\"timestamp\":null,"
+                        + "\"type\":\"vectorSelector\"},\"op\":\"-\",\"type\":\"unaryExpr\"},"
+                        + "\"matching\":null,\"op\":\"\\u003e\",\"rhs\":{\"type\":\"numberLiteral\",\"val\":\"1\"},"
+                        + "\"type\":\"binaryExpr\"}}");
+        assertError(api.get("/api/v1/parse_query?query=sum("), 400, "bad_data", null);
+    }
+
     private static void assertError(HttpResponse<String> r, int status, String type, String message) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.body()).startsWith("{\"status\":\"error\",\"errorType\":\"" + type + "\",\"error\":");
