@@ -129,37 +129,53 @@ public enum EngineQuery {
     /** The series holds every step from {@code firstStep} to the end of the range. */
     private static void expectSteps(Value.Series s, int firstStep) {
         long[] ts = s.timestamps();
-        check(ts.length == STEPS - firstStep, s.labels() + ": expected " + (STEPS - firstStep) + " points, got " + ts.length);
+        if (ts.length != STEPS - firstStep) {
+            fail(s.labels() + ": expected " + (STEPS - firstStep) + " points, got " + ts.length);
+        }
         for (int i = 0; i < ts.length; i++) {
-            check(ts[i] == QUERY_START_MS + (firstStep + i) * QUERY_STEP_MS, s.labels() + ": point " + i + " at " + ts[i]);
+            if (ts[i] != QUERY_START_MS + (firstStep + i) * QUERY_STEP_MS) {
+                fail(s.labels() + ": point " + i + " at " + ts[i]);
+            }
         }
     }
 
     private static void expectExact(Value.Series s, int point, double expected) {
         double got = s.values()[point];
-        check(Double.compare(got, expected) == 0, s.labels() + " at " + s.timestamps()[point] + ": expected " + expected + ", got " + got);
+        if (Double.compare(got, expected) != 0) {
+            fail(s.labels() + " at " + s.timestamps()[point] + ": expected " + expected + ", got " + got);
+        }
     }
 
     private static void expectClose(Value.Series s, int point, double expected) {
         double got = s.values()[point];
-        check(Math.abs(got - expected) <= RELATIVE_TOLERANCE * Math.abs(expected),
-                s.labels() + " at " + s.timestamps()[point] + ": expected " + expected + ", got " + got);
+        if (!(Math.abs(got - expected) <= RELATIVE_TOLERANCE * Math.abs(expected))) {
+            fail(s.labels() + " at " + s.timestamps()[point] + ": expected " + expected + ", got " + got);
+        }
     }
 
     private static void checkLabel(Value.Series s, String name, String expected) {
-        check(s.labels().getOrEmpty(name).equals(expected), s.labels() + ": expected " + name + "=\"" + expected + "\"");
+        if (!s.labels().getOrEmpty(name).equals(expected)) {
+            fail(s.labels() + ": expected " + name + "=\"" + expected + "\"");
+        }
     }
 
     /** The number in a label value like {@code p17} or {@code c2}. */
     private static int index(Value.Series s, String name) {
         String value = s.labels().getOrEmpty(name);
-        check(value.length() > 1, s.labels() + ": no " + name + " label");
+        if (value.length() < 2) {
+            fail(s.labels() + ": no " + name + " label");
+        }
         return Integer.parseInt(value.substring(1));
     }
 
+    /** Checks once per series or result; per-point checks call {@link #fail} so that passing builds no message. */
     private static void check(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalStateException(message);
+            fail(message);
         }
+    }
+
+    private static void fail(String message) {
+        throw new IllegalStateException(message);
     }
 }

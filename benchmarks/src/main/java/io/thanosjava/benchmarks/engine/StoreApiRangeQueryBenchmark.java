@@ -4,31 +4,13 @@ import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_END_MS;
 import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_START_MS;
 import static io.thanosjava.benchmarks.engine.EngineDataset.QUERY_STEP_MS;
 
-import io.thanosjava.dedup.DedupAlgorithm;
 import io.thanosjava.engine.CancelHandle;
 import io.thanosjava.engine.QueryEngine;
 import io.thanosjava.engine.QueryOptions;
 import io.thanosjava.engine.QueryResult;
-import io.thanosjava.engine.store.EndpointSet;
-import io.thanosjava.engine.store.FanoutOptions;
-import io.thanosjava.engine.store.JdkDnsResolver;
-import io.thanosjava.engine.store.LabelFanout;
-import io.thanosjava.engine.store.PartialResponseStrategy;
-import io.thanosjava.engine.store.QuerySettings;
-import io.thanosjava.engine.store.SeriesFanout;
-import io.thanosjava.engine.store.StoreQueryable;
-import io.thanosjava.model.Labels;
 import io.thanosjava.promql.PromqlParser;
 import io.thanosjava.promql.ast.Expr;
-import io.thanosjava.stores.InfoService;
-import io.thanosjava.stores.StoreServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,10 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The queries of {@link RangeQueryBenchmark} through the real StoreAPI path: {@link EngineDataset} in
- * an in-memory store (XOR chunks) served by {@link StoreServer} on loopback, read by the querier's
- * fan-out ({@link EndpointSet}, {@link SeriesFanout}, {@link StoreQueryable}) with deduplication off.
- * One operation is one query, including the gRPC Series call, chunk decoding and the merge.
+ * The queries of {@link RangeQueryBenchmark} through the real StoreAPI path ({@link LoopbackStore}):
+ * one operation is one query, including the gRPC Series call, chunk decoding and the merge.
  * {@code -prof gc} counts allocation of every thread, the store's included.
  */
 @State(Scope.Benchmark)
@@ -61,39 +41,19 @@ public class StoreApiRangeQueryBenchmark {
     public EngineQuery query;
 
     private final QueryEngine engine = new QueryEngine(QueryOptions.DEFAULT);
-    private StoreServer server;
-    private ScheduledExecutorService scheduler;
-    private ExecutorService infoExecutor;
-    private EndpointSet endpoints;
-    private StoreQueryable data;
+    private LoopbackStore store;
     private Expr expr;
 
     @Setup
     public void setup() throws IOException {
-        server = StoreServer.start(new InetSocketAddress("127.0.0.1", 0), EngineDataset.store(), Labels.empty(),
-                InfoService.COMPONENT_STORE);
-        scheduler = Executors.newScheduledThreadPool(1);
-        infoExecutor = Executors.newCachedThreadPool();
-        endpoints = new EndpointSet(EndpointSet.Config.of(List.of("127.0.0.1:" + server.port()), List.of(), List.of()),
-                new JdkDnsResolver(), Clock.systemUTC(), infoExecutor);
-        endpoints.refresh();
-        if (endpoints.storeEndpoints().size() != 1) {
-            throw new IllegalStateException("the loopback store did not become ready: " + endpoints.statuses());
-        }
-        FanoutOptions fanout = FanoutOptions.defaults();
-        data = new StoreQueryable(endpoints::storeEndpoints, new SeriesFanout(fanout, scheduler), new LabelFanout(fanout),
-                new QuerySettings(PartialResponseStrategy.ABORT, false, List.of(), DedupAlgorithm.PENALTY,
-                        QuerySettings.DEFAULT_TENANT));
+        store = new LoopbackStore();
         expr = PromqlParser.parseExpr(query.promql);
         query.verify(run().value());
     }
 
     @TearDown
     public void tearDown() {
-        endpoints.close();
-        server.close();
-        scheduler.shutdownNow();
-        infoExecutor.shutdownNow();
+        store.close();
     }
 
     @Benchmark
@@ -102,7 +62,7 @@ public class StoreApiRangeQueryBenchmark {
     }
 
     private QueryResult run() {
-        return engine.rangeQuery(data, expr, QUERY_START_MS, QUERY_END_MS, QUERY_STEP_MS, QueryOptions.DEFAULT,
+        return engine.rangeQuery(store.queryable(), expr, QUERY_START_MS, QUERY_END_MS, QUERY_STEP_MS, QueryOptions.DEFAULT,
                 new CancelHandle());
     }
 }
