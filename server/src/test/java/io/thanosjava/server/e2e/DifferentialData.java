@@ -23,6 +23,12 @@ import java.util.Set;
  * {@code i}, is still before sample {@code i + 1}: both replicas then stand at or before it, the
  * one that has it wins, and no sample is passed over. Since every sample is emitted, the reach is
  * a property of the data alone. Drops alternate between replicas, eligible place by eligible place.
+ * Replica 1 also lacks each series' first sample (harmless: replica 0 has it and wins, and the 5 s
+ * initial penalty stops short of the second sample). Its chunks of 120 samples therefore never
+ * start on the same sample as replica 0's (their sample counts differ by one plus an even number),
+ * so no chunk is byte-identical in both: the fan-out drops identical chunks of a series, as Thanos'
+ * does, and the overlap split would then leave one replica with a hole the penalty merge cannot
+ * bridge without loss.
  * Cumulative series (counters, buckets, {@code _count}, {@code _sum}) drop only after their last
  * decrease, because a replica switch under a counter function corrects a decrease across it
  * (Thanos' counter adjustment), which would then differ from Prometheus at a real reset.
@@ -114,6 +120,9 @@ final class DifferentialData {
                     drops.add(t[i + k]);
                 }
             }
+        }
+        if (replica == 1) {
+            drops.add(t[0]);
         }
         return drops;
     }
