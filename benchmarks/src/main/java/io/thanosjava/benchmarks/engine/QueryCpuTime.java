@@ -26,8 +26,11 @@ import java.util.Locale;
  * CPU time of the whole process (adds the store's and gRPC's threads, GC and JIT) and the bytes
  * allocated by all threads.
  *
- * <p>Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar io.thanosjava.benchmarks.engine.QueryCpuTime
- * [memory|store [warmup-runs [measured-runs [QUERY...]]]]} (defaults memory, 10, 10, every query).
+ * <p>Usage: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks.jar
+ * io.thanosjava.benchmarks.engine.QueryCpuTime [memory|store [warmup-runs [measured-runs [QUERY...]]]]}
+ * (defaults memory, 10, 10, every query). Without {@code AlwaysPreTouch} the kernel's first-touch page
+ * faults on fresh heap are charged to the querying thread and can triple its CPU time. Run one query
+ * per JVM for steady figures: a query measured after another may run partly deoptimised code.
  */
 public final class QueryCpuTime {
     private final com.sun.management.ThreadMXBean threads =
