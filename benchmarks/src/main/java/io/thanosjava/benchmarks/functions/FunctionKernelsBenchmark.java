@@ -1,7 +1,7 @@
 package io.thanosjava.benchmarks.functions;
 
 import io.thanosjava.engine.functions.BucketQuantile;
-import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.engine.functions.LinearRegression;
 import io.thanosjava.engine.functions.OverTime;
 import io.thanosjava.engine.functions.Rates;
@@ -133,7 +133,7 @@ public class FunctionKernelsBenchmark {
     public int formatJsonValues() {
         int length = 0;
         for (double v : formatted) {
-            length += GoFloatFormat.shortest(v).length();
+            length += GoFloatFormat.formatApiValue(v).length();
         }
         return length;
     }

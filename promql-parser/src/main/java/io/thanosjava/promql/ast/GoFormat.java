@@ -1,72 +1,15 @@
 package io.thanosjava.promql.ast;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import io.thanosjava.model.GoFloatFormat;
 
 /** Go's text forms that PromQL output relies on: {@code fmt}'s {@code %v} for floats, {@code strconv.Quote}. */
 public final class GoFormat {
     private GoFormat() {
     }
 
-    /**
-     * Go's {@code %v} for a float64: the shortest decimal that parses back to the same double,
-     * in {@code %e} form when the decimal exponent is below -4 or at least 21, else plain.
-     */
+    /** Go's {@code %v} for a float64, as {@link GoFloatFormat#formatV} renders it. */
     public static String formatFloat(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == 0) {
-            return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
-        }
-        BigDecimal shortest = shortest(v);
-        String digits = shortest.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - shortest.scale();
-        StringBuilder sb = new StringBuilder(24);
-        if (v < 0) {
-            sb.append('-');
-        }
-        if (exp < -4 || exp >= 21) {
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exp < 0 ? '-' : '+');
-            int absExp = Math.abs(exp);
-            if (absExp < 10) {
-                sb.append('0');
-            }
-            sb.append(absExp);
-        } else if (exp < 0) {
-            sb.append("0.");
-            for (int i = -1; i > exp; i--) {
-                sb.append('0');
-            }
-            sb.append(digits);
-        } else if (exp + 1 >= digits.length()) {
-            sb.append(digits);
-            for (int i = digits.length(); i <= exp; i++) {
-                sb.append('0');
-            }
-        } else {
-            sb.append(digits, 0, exp + 1).append('.').append(digits, exp + 1, digits.length());
-        }
-        return sb.toString();
-    }
-
-    /** The decimal with the fewest significant digits that rounds to {@code v}, trailing zeros stripped. */
-    private static BigDecimal shortest(double v) {
-        BigDecimal exact = new BigDecimal(v);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision));
-            if (candidate.doubleValue() == v) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17)).stripTrailingZeros();
+        return GoFloatFormat.formatV(v);
     }
 
     /** Appends {@code s} as Go's {@code strconv.Quote} renders it. */

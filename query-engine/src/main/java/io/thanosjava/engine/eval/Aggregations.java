@@ -1,7 +1,7 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
 import io.thanosjava.promql.ast.AggregateOp;

@@ -1,6 +1,6 @@
 package io.thanosjava.engine.eval;
 
-import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.Call;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.engine.functions.LinearRegression;
 import io.thanosjava.engine.functions.Rates;
 

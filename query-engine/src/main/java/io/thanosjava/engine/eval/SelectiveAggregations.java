@@ -1,7 +1,7 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.engine.functions.GoFloatFormat;
+import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.promql.ast.AggregateExpr;
 import java.util.ArrayList;
 import java.util.List;

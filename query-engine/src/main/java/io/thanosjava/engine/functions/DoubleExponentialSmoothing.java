@@ -1,5 +1,7 @@
 package io.thanosjava.engine.functions;
 
+import io.thanosjava.model.GoFloatFormat;
+
 /**
  * {@code double_exponential_smoothing(v, sf, tf)} (formerly {@code holt_winters}) over one
  * series' float values {@code vs[from..to)}, as Prometheus 3.x.

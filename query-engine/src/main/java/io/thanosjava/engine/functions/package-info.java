@@ -48,8 +48,6 @@
  *   <li>{@link io.thanosjava.engine.functions.InstantMath} and
  *       {@link io.thanosjava.engine.functions.DateFunctions}: per-sample instant functions.</li>
  *   <li>{@link io.thanosjava.engine.functions.LabelFunctions}: label_replace, label_join.</li>
- *   <li>{@link io.thanosjava.engine.functions.GoFloatFormat}: Go's float formatting for
- *       count_values labels, the JSON API and error texts.</li>
  * </ul>
  */
 package io.thanosjava.engine.functions;
