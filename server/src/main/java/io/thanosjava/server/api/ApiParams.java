@@ -25,6 +25,25 @@ public final class ApiParams {
     private ApiParams() {
     }
 
+    /**
+     * An optional time parameter ({@code time} of an instant query, {@code start}/{@code end} of
+     * metadata requests): {@code dflt} when absent, and Prometheus' longer error text when invalid.
+     */
+    public static long parseOptionalTime(String name, String s, long dflt) {
+        if (s == null || s.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return parseTime(name, s);
+        } catch (ApiError e) {
+            throw ApiError.invalidParam(name, "Invalid time value for '" + name + "': " + cannotParse(s));
+        }
+    }
+
+    private static String cannotParse(String s) {
+        return "cannot parse \"" + (s == null ? "" : s) + "\" to a valid timestamp";
+    }
+
     /** Milliseconds since the epoch. */
     public static long parseTime(String name, String s) {
         if (s != null && GO_FLOAT.matcher(s).matches()) {
@@ -42,7 +61,7 @@ public final class ApiParams {
                 // not RFC 3339 either
             }
         }
-        throw ApiError.invalidParam(name, "cannot parse \"" + (s == null ? "" : s) + "\" to a valid timestamp");
+        throw ApiError.invalidParam(name, cannotParse(s));
     }
 
     /** Milliseconds of a duration parameter. */

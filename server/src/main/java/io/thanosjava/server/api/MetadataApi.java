@@ -117,8 +117,7 @@ public final class MetadataApi {
     }
 
     private static long optionalTime(ApiRequest r, String name, long dflt) {
-        String v = r.param(name);
-        return v == null || v.isEmpty() ? dflt : ApiParams.parseTime(name, v);
+        return ApiParams.parseOptionalTime(name, r.param(name), dflt);
     }
 
     private static int limit(ApiRequest r) {

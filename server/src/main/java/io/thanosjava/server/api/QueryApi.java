@@ -39,7 +39,7 @@ public final class QueryApi {
     }
 
     public ApiResponse instant(ApiRequest r, RequestContext ctx) {
-        long time = r.param("time") == null || r.param("time").isEmpty() ? clock.getAsLong() : ApiParams.parseTime("time", r.param("time"));
+        long time = ApiParams.parseOptionalTime("time", r.param("time"), clock.getAsLong());
         QueryOptions options = options(r);
         Expr expr = parse(r.param("query"));
         StoreSelection selection = RequestOptions.storeSelection(r, settings, true);

@@ -84,7 +84,9 @@ class HttpApiTest {
     @Test
     void badParametersAreBadData() throws Exception {
         assertError(api.get("/api/v1/query?query=up&time=abc"), 400, "bad_data",
-                "invalid parameter \"time\": cannot parse \"abc\" to a valid timestamp");
+                "invalid parameter \"time\": Invalid time value for 'time': cannot parse \"abc\" to a valid timestamp");
+        assertError(api.get("/api/v1/query_range?query=up&start=abc&end=5&step=1"), 400, "bad_data",
+                "invalid parameter \"start\": cannot parse \"abc\" to a valid timestamp");
         assertError(api.get("/api/v1/query_range?query=up&start=10&end=5&step=1"), 400, "bad_data",
                 "end timestamp must not be before start time");
         assertError(api.get("/api/v1/query_range?query=up&start=0&end=5&step=0"), 400, "bad_data",
