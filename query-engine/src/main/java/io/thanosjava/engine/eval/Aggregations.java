@@ -1,6 +1,10 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.functions.AvgAccumulator;
+import io.thanosjava.engine.functions.KahanSum;
+import io.thanosjava.engine.functions.Quantile;
+import io.thanosjava.engine.functions.VarianceAccumulator;
 import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
@@ -12,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Aggregation operators. Each input series gets a dense group id once; accumulators are flat
- * arrays indexed by {@code group * steps + step}, filled series by series.
+ * Aggregation operators. Each input series gets a dense group id once. The numeric rules come from
+ * the shared kernels in {@code io.thanosjava.engine.functions}: sum keeps flat Kahan arrays indexed
+ * by {@code group * steps + step}, filled series by series; avg, stddev/stdvar and quantile walk
+ * one step at a time with one reusable accumulator or buffer per group.
  */
 final class Aggregations {
     private Aggregations() {
@@ -131,8 +137,9 @@ final class Aggregations {
                 if (s.has(st)) {
                     double v = s.values[st];
                     int k = base + st;
-                    c[k] = KahanSum.compensation(v, sum[k], c[k]);
-                    sum[k] += v;
+                    double t = sum[k] + v;
+                    c[k] = KahanSum.compensation(v, sum[k], t, c[k]);
+                    sum[k] = t;
                     o.set(st, 0);
                 }
             }
@@ -147,57 +154,29 @@ final class Aggregations {
         }
     }
 
-    /** Kahan-compensated mean that switches to an incremental mean once the plain sum overflows. */
+    /** Prometheus' avg per group and step ({@link AvgAccumulator}), one step at a time. */
     private static void avg(List<StepSeries> in, int[] ids, StepSeries[] out, int steps) {
-        int n = out.length * steps;
-        double[] sum = new double[n];
-        double[] c = new double[n];
-        double[] mean = new double[n];
-        double[] count = new double[n];
-        boolean[] incremental = new boolean[n];
-        for (int i = 0; i < in.size(); i++) {
-            StepSeries s = in.get(i);
-            int base = ids[i] * steps;
-            for (int st = 0; st < steps; st++) {
+        AvgAccumulator[] acc = new AvgAccumulator[out.length];
+        for (int gi = 0; gi < acc.length; gi++) {
+            acc[gi] = new AvgAccumulator();
+        }
+        for (int st = 0; st < steps; st++) {
+            for (int i = 0; i < in.size(); i++) {
+                StepSeries s = in.get(i);
                 if (!s.has(st)) {
                     continue;
                 }
-                double v = s.values[st];
-                int k = base + st;
-                if (count[k] == 0) {
-                    count[k] = 1;
-                    sum[k] = v;
-                    mean[k] = v;
-                    c[k] = 0;
-                    out[ids[i]].set(st, 0);
-                    continue;
+                StepSeries o = out[ids[i]];
+                if (o.has(st)) {
+                    acc[ids[i]].add(s.values[st]);
+                } else {
+                    acc[ids[i]].first(s.values[st]);
+                    o.set(st, 0);
                 }
-                count[k]++;
-                if (!incremental[k]) {
-                    double nc = KahanSum.compensation(v, sum[k], c[k]);
-                    double ns = sum[k] + v;
-                    if (!Double.isInfinite(ns)) {
-                        sum[k] = ns;
-                        c[k] = nc;
-                        continue;
-                    }
-                    incremental[k] = true;
-                    mean[k] = sum[k] / (count[k] - 1);
-                    c[k] = c[k] / (count[k] - 1);
-                }
-                double q = (count[k] - 1) / count[k];
-                double inc = v / count[k];
-                double m = q * mean[k];
-                double nc = KahanSum.compensation(inc, m, q * c[k]);
-                mean[k] = m + inc;
-                c[k] = nc;
             }
-        }
-        for (int gi = 0; gi < out.length; gi++) {
-            for (int st = 0; st < steps; st++) {
+            for (int gi = 0; gi < out.length; gi++) {
                 if (out[gi].has(st)) {
-                    int k = gi * steps + st;
-                    out[gi].set(st, incremental[k] ? mean[k] + c[k] : sum[k] / count[k] + c[k] / count[k]);
+                    out[gi].set(st, acc[gi].value());
                 }
             }
         }
@@ -236,40 +215,29 @@ final class Aggregations {
         }
     }
 
-    /** Welford's online variance, without compensation, as Prometheus' aggregation does. */
+    /** Prometheus' stdvar/stddev per group and step ({@link VarianceAccumulator}), one step at a time. */
     private static void stdvar(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean sqrt) {
-        int n = out.length * steps;
-        double[] mean = new double[n];
-        double[] m2 = new double[n];
-        double[] count = new double[n];
-        for (int i = 0; i < in.size(); i++) {
-            StepSeries s = in.get(i);
-            int base = ids[i] * steps;
-            for (int st = 0; st < steps; st++) {
+        VarianceAccumulator[] acc = new VarianceAccumulator[out.length];
+        for (int gi = 0; gi < acc.length; gi++) {
+            acc[gi] = new VarianceAccumulator();
+        }
+        for (int st = 0; st < steps; st++) {
+            for (int i = 0; i < in.size(); i++) {
+                StepSeries s = in.get(i);
                 if (!s.has(st)) {
                     continue;
                 }
-                double v = s.values[st];
-                int k = base + st;
-                if (count[k] == 0) {
-                    count[k] = 1;
-                    mean[k] = v;
-                    m2[k] = Double.isNaN(v) || Double.isInfinite(v) ? Double.NaN : 0;
-                    out[ids[i]].set(st, 0);
-                    continue;
+                StepSeries o = out[ids[i]];
+                if (o.has(st)) {
+                    acc[ids[i]].add(s.values[st]);
+                } else {
+                    acc[ids[i]].first(s.values[st]);
+                    o.set(st, 0);
                 }
-                count[k]++;
-                double delta = v - mean[k];
-                mean[k] += delta / count[k];
-                m2[k] += delta * (v - mean[k]);
             }
-        }
-        for (int gi = 0; gi < out.length; gi++) {
-            for (int st = 0; st < steps; st++) {
+            for (int gi = 0; gi < out.length; gi++) {
                 if (out[gi].has(st)) {
-                    int k = gi * steps + st;
-                    double var = m2[k] / count[k];
-                    out[gi].set(st, sqrt ? Math.sqrt(var) : var);
+                    out[gi].set(st, sqrt ? acc[gi].stddev() : acc[gi].stdvar());
                 }
             }
         }
@@ -298,7 +266,7 @@ final class Aggregations {
             boolean any = false;
             for (int gi = 0; gi < out.length; gi++) {
                 if (fill[gi] > 0) {
-                    out[gi].set(st, Quantiles.quantile(p, buf[gi], fill[gi]));
+                    out[gi].set(st, Quantile.quantile(p, buf[gi], fill[gi]));
                     any = true;
                 }
             }

@@ -1,5 +1,6 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.DateFunctions;
 import io.thanosjava.engine.functions.InstantMath;
 import io.thanosjava.engine.functions.OverTime;
 import java.util.HashMap;
@@ -38,14 +39,14 @@ final class FunctionTable {
         TABLE.put("clamp_min", InstantFunctions.CLAMP_MIN);
         TABLE.put("clamp_max", InstantFunctions.CLAMP_MAX);
 
-        date("year", t -> t.getYear());
-        date("month", t -> t.getMonthValue());
-        date("day_of_month", t -> t.getDayOfMonth());
-        date("day_of_week", t -> t.getDayOfWeek().getValue() % 7);
-        date("day_of_year", t -> t.getDayOfYear());
-        date("days_in_month", t -> t.toLocalDate().lengthOfMonth());
-        date("hour", t -> t.getHour());
-        date("minute", t -> t.getMinute());
+        date("year", DateFunctions::year);
+        date("month", DateFunctions::month);
+        date("day_of_month", DateFunctions::dayOfMonth);
+        date("day_of_week", DateFunctions::dayOfWeek);
+        date("day_of_year", DateFunctions::dayOfYear);
+        date("days_in_month", DateFunctions::daysInMonth);
+        date("hour", DateFunctions::hour);
+        date("minute", DateFunctions::minute);
 
         TABLE.put("rate", new RangeFunction(RangeKernels::rate, false, 0, ExtendedRangeKernels::rate, true));
         TABLE.put("increase", new RangeFunction(RangeKernels::increase, false, 0, ExtendedRangeKernels::increase, true));
@@ -60,18 +61,18 @@ final class FunctionTable {
         range("avg_over_time", w -> result(w, OverTime.avg(w.v, w.from, w.to)));
         range("min_over_time", w -> result(w, OverTime.min(w.v, w.from, w.to)));
         range("max_over_time", w -> result(w, OverTime.max(w.v, w.from, w.to)));
-        range("count_over_time", RangeKernels::countOverTime);
-        range("present_over_time", RangeKernels::presentOverTime);
-        range("stddev_over_time", RangeKernels::stddevOverTime);
-        range("stdvar_over_time", RangeKernels::stdvarOverTime);
+        range("count_over_time", w -> result(w, OverTime.count(w.from, w.to)));
+        range("present_over_time", w -> result(w, OverTime.present(w.from, w.to)));
+        range("stddev_over_time", w -> result(w, OverTime.stddev(w.v, w.from, w.to)));
+        range("stdvar_over_time", w -> result(w, OverTime.stdvar(w.v, w.from, w.to)));
         range("mad_over_time", RangeKernels::madOverTime);
-        range("ts_of_first_over_time", RangeKernels::tsOfFirstOverTime);
-        range("ts_of_last_over_time", RangeKernels::tsOfLastOverTime);
+        range("ts_of_first_over_time", w -> result(w, OverTime.timestampOfFirst(w.t, w.from, w.to)));
+        range("ts_of_last_over_time", w -> result(w, OverTime.timestampOfLast(w.t, w.from, w.to)));
         range("ts_of_min_over_time", w -> result(w, OverTime.timestampOfMin(w.t, w.v, w.from, w.to)));
         range("ts_of_max_over_time", w -> result(w, OverTime.timestampOfMax(w.t, w.v, w.from, w.to)));
         range("double_exponential_smoothing", RangeKernels::doubleExponentialSmoothing);
-        TABLE.put("last_over_time", new RangeFunction(RangeKernels::lastOverTime, true, 0));
-        TABLE.put("first_over_time", new RangeFunction(RangeKernels::firstOverTime, true, 0));
+        TABLE.put("last_over_time", new RangeFunction(w -> result(w, OverTime.last(w.v, w.from, w.to)), true, 0));
+        TABLE.put("first_over_time", new RangeFunction(w -> result(w, OverTime.first(w.v, w.from, w.to)), true, 0));
         TABLE.put("quantile_over_time", new RangeFunction(RangeKernels::quantileOverTime, false, 1));
 
         TABLE.put("time", MiscFunctions::time);
@@ -112,7 +113,7 @@ final class FunctionTable {
         TABLE.put(name, InstantFunctions.math(op));
     }
 
-    private static void date(String name, InstantFunctions.DateField field) {
+    private static void date(String name, java.util.function.DoubleUnaryOperator field) {
         TABLE.put(name, InstantFunctions.date(field));
     }
 

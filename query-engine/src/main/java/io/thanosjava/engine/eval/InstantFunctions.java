@@ -1,10 +1,9 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.InstantMath;
+import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.Call;
 import io.thanosjava.promql.ast.Expr;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -27,19 +26,12 @@ final class InstantFunctions {
         return (ev, call, g) -> apply(ev, call, g, (v, a, b) -> op.applyAsDouble(v));
     }
 
-    static final FunctionImpl ROUND = (ev, call, g) -> apply(ev, call, g, (v, a, b) -> {
-        double inverse = 1 / a;
-        return Math.floor(v * inverse + 0.5) / inverse;
-    });
+    static final FunctionImpl ROUND = (ev, call, g) -> apply(ev, call, g, (v, toNearest, b) -> InstantMath.round(v, toNearest));
 
     static final FunctionImpl CLAMP = (ev, call, g) -> apply(ev, call, g,
-            (v, min, max) -> max < min ? Double.longBitsToDouble(SKIP) : Math.max(min, Math.min(max, v)));
-    static final FunctionImpl CLAMP_MIN = (ev, call, g) -> apply(ev, call, g, (v, min, b) -> Math.max(min, v));
-    static final FunctionImpl CLAMP_MAX = (ev, call, g) -> apply(ev, call, g, (v, max, b) -> Math.min(max, v));
-
-    static double sgn(double v) {
-        return v < 0 ? -1 : v > 0 ? 1 : v;
-    }
+            (v, min, max) -> max < min ? Double.longBitsToDouble(SKIP) : InstantMath.clamp(v, min, max));
+    static final FunctionImpl CLAMP_MIN = (ev, call, g) -> apply(ev, call, g, (v, min, b) -> InstantMath.clampMin(v, min));
+    static final FunctionImpl CLAMP_MAX = (ev, call, g) -> apply(ev, call, g, (v, max, b) -> InstantMath.clampMax(v, max));
 
     /** Applies {@code op} to every sample of argument 0; the remaining arguments are scalars (round's defaults to 1). */
     private static EvalResult apply(Evaluator ev, Call call, StepGrid g, SampleOp op) {
@@ -71,27 +63,17 @@ final class InstantFunctions {
         return d;
     }
 
-    /** A date field of a UTC timestamp given in seconds. */
-    @FunctionalInterface
-    interface DateField {
-        int of(ZonedDateTime t);
-    }
-
     /** Date functions take an optional vector of timestamps, {@code vector(time())} by default. */
-    static FunctionImpl date(DateField field) {
+    static FunctionImpl date(DoubleUnaryOperator field) {
         return (ev, call, g) -> {
             if (call.args().isEmpty()) {
-                StepSeries s = new StepSeries(io.thanosjava.model.Labels.empty(), g.count());
+                StepSeries s = new StepSeries(Labels.empty(), g.count());
                 for (int st = 0; st < g.count(); st++) {
-                    s.set(st, field.of(toDate(g.time(st) / 1000.0)));
+                    s.set(st, field.applyAsDouble(g.time(st) / 1000.0));
                 }
                 return new EvalResult.Vectors(new ArrayList<>(List.of(s)));
             }
-            return apply(ev, call, g, (v, a, b) -> Double.isNaN(v) || Double.isInfinite(v) ? v : field.of(toDate(v)));
+            return apply(ev, call, g, (v, a, b) -> field.applyAsDouble(v));
         };
-    }
-
-    private static ZonedDateTime toDate(double seconds) {
-        return Instant.ofEpochSecond((long) seconds).atZone(ZoneOffset.UTC);
     }
 }

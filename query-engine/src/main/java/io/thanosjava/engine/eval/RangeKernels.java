@@ -1,13 +1,16 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.model.GoFloatFormat;
+import io.thanosjava.engine.functions.DoubleExponentialSmoothing;
+import io.thanosjava.engine.functions.InvalidFunctionArgumentException;
 import io.thanosjava.engine.functions.LinearRegression;
+import io.thanosjava.engine.functions.OverTime;
 import io.thanosjava.engine.functions.Rates;
+import io.thanosjava.model.GoFloatFormat;
 
 /**
- * The float kernels of the range-vector functions, one small method each, so that each can be
- * swapped for a shared numeric implementation without touching the evaluator.
+ * Adapters from a {@link Window} to the shared numeric kernels of the range-vector functions that
+ * need more than a plain call: minimum sample counts, scalar arguments, annotations and errors.
  */
 final class RangeKernels {
     private RangeKernels() {
@@ -43,52 +46,33 @@ final class RangeKernels {
     }
 
     static boolean irate(Window w) {
-        return instant(w, true);
-    }
-
-    static boolean idelta(Window w) {
-        return instant(w, false);
-    }
-
-    private static boolean instant(Window w, boolean perSecond) {
-        if (w.size() < 2) {
+        if (!hasTwoDistinctLastTimestamps(w)) {
             return false;
         }
-        double last = w.v[w.to - 1];
-        double prev = w.v[w.to - 2];
-        double result = last - prev;
-        if (perSecond && last < prev) {
-            result = last;
-        }
-        long interval = w.t[w.to - 1] - w.t[w.to - 2];
-        if (interval == 0) {
-            return false;
-        }
-        w.result = perSecond ? result / (interval / 1000.0) : result;
+        w.result = Rates.irate(w.t, w.v, w.from, w.to);
         return true;
     }
 
-    static boolean resets(Window w) {
-        int count = 0;
-        for (int i = w.from + 1; i < w.to; i++) {
-            if (w.v[i] < w.v[i - 1]) {
-                count++;
-            }
+    static boolean idelta(Window w) {
+        if (!hasTwoDistinctLastTimestamps(w)) {
+            return false;
         }
-        w.result = count;
+        w.result = Rates.idelta(w.t, w.v, w.from, w.to);
+        return true;
+    }
+
+    /** Two samples at one timestamp have no interval to divide by; such a window yields nothing. */
+    private static boolean hasTwoDistinctLastTimestamps(Window w) {
+        return w.size() >= Rates.MIN_SAMPLES && w.t[w.to - 1] != w.t[w.to - 2];
+    }
+
+    static boolean resets(Window w) {
+        w.result = OverTime.resets(w.v, w.from, w.to);
         return true;
     }
 
     static boolean changes(Window w) {
-        int count = 0;
-        for (int i = w.from + 1; i < w.to; i++) {
-            double cur = w.v[i];
-            double prev = w.v[i - 1];
-            if (!(cur == prev || Double.isNaN(cur) && Double.isNaN(prev))) {
-                count++;
-            }
-        }
-        w.result = count;
+        w.result = OverTime.changes(w.v, w.from, w.to);
         return true;
     }
 
@@ -108,116 +92,30 @@ final class RangeKernels {
         return true;
     }
 
-
-    static boolean countOverTime(Window w) {
-        w.result = w.size();
-        return true;
-    }
-
-    static boolean lastOverTime(Window w) {
-        w.result = w.v[w.to - 1];
-        return true;
-    }
-
-    static boolean firstOverTime(Window w) {
-        w.result = w.v[w.from];
-        return true;
-    }
-
-    static boolean presentOverTime(Window w) {
-        w.result = 1;
-        return true;
-    }
-
-    static boolean tsOfFirstOverTime(Window w) {
-        w.result = w.t[w.from] / 1000.0;
-        return true;
-    }
-
-    static boolean tsOfLastOverTime(Window w) {
-        w.result = w.t[w.to - 1] / 1000.0;
-        return true;
-    }
-
-    static boolean stddevOverTime(Window w) {
-        w.result = Math.sqrt(variance(w));
-        return true;
-    }
-
-    static boolean stdvarOverTime(Window w) {
-        w.result = variance(w);
-        return true;
-    }
-
-    /** Welford's variance with compensated mean and sum of squares, as Prometheus' *_over_time. */
-    private static double variance(Window w) {
-        double count = 0;
-        double mean = 0;
-        double cMean = 0;
-        double aux = 0;
-        double cAux = 0;
-        for (int i = w.from; i < w.to; i++) {
-            double v = w.v[i];
-            count++;
-            double delta = v - (mean + cMean);
-            double inc = delta / count;
-            cMean = KahanSum.compensation(inc, mean, cMean);
-            mean += inc;
-            double inc2 = delta * (v - (mean + cMean));
-            cAux = KahanSum.compensation(inc2, aux, cAux);
-            aux += inc2;
-        }
-        return (aux + cAux) / count;
-    }
-
     static boolean quantileOverTime(Window w) {
         double phi = w.arg0;
         if (Double.isNaN(phi) || phi < 0 || phi > 1) {
             w.ctx.warn("quantile value should be between 0 and 1, got " + GoFloatFormat.formatG(phi));
         }
-        double[] buf = new double[w.size()];
-        System.arraycopy(w.v, w.from, buf, 0, buf.length);
-        w.result = Quantiles.quantile(phi, buf, buf.length);
+        w.result = OverTime.quantile(phi, w.v, w.from, w.to, w.scratch());
         return true;
     }
 
     static boolean madOverTime(Window w) {
-        int n = w.size();
-        double[] buf = new double[n];
-        System.arraycopy(w.v, w.from, buf, 0, n);
-        double median = Quantiles.quantile(0.5, buf, n);
-        for (int i = 0; i < n; i++) {
-            buf[i] = Math.abs(buf[i] - median);
-        }
-        w.result = Quantiles.quantile(0.5, buf, n);
+        w.result = OverTime.medianAbsoluteDeviation(w.v, w.from, w.to, w.scratch());
         return true;
     }
 
     static boolean doubleExponentialSmoothing(Window w) {
-        double sf = w.arg0;
-        double tf = w.arg1;
-        if (!(sf > 0 && sf < 1)) {
-            throw QueryException.execution(String.format(java.util.Locale.ROOT, "invalid smoothing factor. Expected: 0 < sf < 1, got: %f", sf));
+        try {
+            DoubleExponentialSmoothing.validateFactors(w.arg0, w.arg1);
+        } catch (InvalidFunctionArgumentException e) {
+            throw QueryException.execution(e.getMessage());
         }
-        if (!(tf > 0 && tf < 1)) {
-            throw QueryException.execution(String.format(java.util.Locale.ROOT, "invalid trend factor. Expected: 0 < tf < 1, got: %f", tf));
-        }
-        if (w.size() < 2) {
+        if (w.size() < DoubleExponentialSmoothing.MIN_SAMPLES) {
             return false;
         }
-        double s1 = w.v[w.from];
-        double b = w.v[w.from + 1] - s1;
-        double s0 = 0;
-        for (int i = 1; i < w.size(); i++) {
-            double x = w.v[w.from + i];
-            if (i >= 2) {
-                b = tf * (s1 - s0) + (1 - tf) * b;
-            }
-            double next = sf * x + (1 - sf) * (s1 + b);
-            s0 = s1;
-            s1 = next;
-        }
-        w.result = s1;
+        w.result = DoubleExponentialSmoothing.smooth(w.v, w.from, w.to, w.arg0, w.arg1);
         return true;
     }
 }

@@ -25,8 +25,18 @@ final class Window {
     EvalContext ctx;
     /** Output of the kernel. */
     double result;
+    /** Reusable copy space for kernels that sort the window's values. */
+    private double[] scratch = new double[0];
 
     int size() {
         return to - from;
+    }
+
+    /** Scratch space for at least {@link #size()} values, grown as needed and reused across windows. */
+    double[] scratch() {
+        if (scratch.length < size()) {
+            scratch = new double[Math.max(size(), 2 * scratch.length)];
+        }
+        return scratch;
     }
 }

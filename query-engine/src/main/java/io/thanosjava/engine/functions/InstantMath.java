@@ -134,6 +134,16 @@ public final class InstantMath {
         return goMax(min, goMin(max, v));
     }
 
+    /** {@code clamp_min(v, min)} = Go's {@code math.Max(min, v)}. */
+    public static double clampMin(double v, double min) {
+        return goMax(min, v);
+    }
+
+    /** {@code clamp_max(v, max)} = Go's {@code math.Min(max, v)}. */
+    public static double clampMax(double v, double max) {
+        return goMin(max, v);
+    }
+
     /** {@code deg}: {@code v × 180 / π}. */
     public static double deg(double v) {
         return v * 180 / Math.PI;

@@ -31,6 +31,18 @@ class InstantMathTest {
     }
 
     @Test
+    void clampMinAndMaxFollowGoMaxAndMin() {
+        assertThat(InstantMath.clampMin(-5, 0)).isEqualTo(0.0);
+        assertThat(InstantMath.clampMin(5, 0)).isEqualTo(5.0);
+        assertThat(InstantMath.clampMin(NAN, INF)).isEqualTo(INF);
+        assertThat(InstantMath.clampMin(NAN, 0)).isNaN();
+        assertThat(InstantMath.clampMax(5, 3)).isEqualTo(3.0);
+        assertThat(InstantMath.clampMax(NAN, -INF)).isEqualTo(-INF);
+        assertThat(InstantMath.clampMax(NAN, 3)).isNaN();
+        assertThat(Double.doubleToRawLongBits(InstantMath.clampMax(0.0, -0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @org.junit.jupiter.api.Test
     void clampFollowsGoMinMax() {
         assertThat(InstantMath.clamp(5, 0, 3)).isEqualTo(3.0);
         assertThat(InstantMath.clamp(-5, 0, 3)).isEqualTo(0.0);
