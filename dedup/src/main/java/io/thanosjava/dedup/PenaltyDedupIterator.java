@@ -13,7 +13,8 @@ package io.thanosjava.dedup;
  *
  * <p>{@link #seek} steps with {@link #next} rather than seeking the children, as Thanos does, so a
  * gap is never jumped over blindly. Unlike Thanos it also applies this to a seek before the first
- * {@code next}, which keeps output timestamps strictly increasing in every call order.
+ * {@code next}, which keeps output timestamps strictly increasing in every call order, and it never
+ * adjusts counters before the first sample has been emitted.
  */
 final class PenaltyDedupIterator extends ReplicaIterator {
     static final long INITIAL_PENALTY_MILLIS = 5000;
@@ -50,7 +51,10 @@ final class PenaltyDedupIterator extends ReplicaIterator {
             bOk = b.next();
         }
         boolean wasUseA = useA;
-        boolean onSample = counterAdjustment && (wasUseA ? aOk : bOk);
+        // Only a value that was emitted can anchor an adjustment. Before the first sample the
+        // current side is merely positioned: Thanos adjusts against that value too, which shifts a
+        // replica that starts earlier and loses the increase at its next switch (rate comes out low).
+        boolean onSample = counterAdjustment && lastT != Long.MIN_VALUE && (wasUseA ? aOk : bOk);
         double lastValue = onSample ? (wasUseA ? a.atV() : b.atV()) : 0;
         if (lastT == Long.MAX_VALUE) {
             // Nothing can follow the last representable timestamp.

@@ -82,11 +82,15 @@ class IteratorTest {
         assertThat(it.seek(1000)).isFalse();
     }
 
-    /** As in Thanos: a counter whose second replica starts earlier is adjusted on the very first step. */
+    /**
+     * Unlike Thanos, nothing is adjusted before the first sample is emitted: a replica that starts
+     * earlier keeps its values (Thanos would lift B's 50 to A's not-yet-emitted 100, found by the
+     * differential tests against Prometheus as too-low rates at later switches).
+     */
     @Test
-    void counterAdjustmentOnTheFirstStepMatchesThanos() {
+    void noCounterAdjustmentBeforeTheFirstEmittedSample() {
         SampleIterator it = DedupIterators.penalty(List.of(arrays(samples(10, 100)), arrays(samples(5, 50, 20, 60))), true);
-        assertThat(drain(it)).containsExactlyElementsOf(samples(5, 100, 20, 110));
+        assertThat(drain(it)).containsExactlyElementsOf(samples(5, 50, 20, 60));
     }
 
     @Test

@@ -25,7 +25,8 @@ final class ReferencePenalty {
             boolean aHas = ia < a.size();
             boolean bHas = ib < b.size();
             boolean wasUseA = useA;
-            boolean onSample = wasUseA ? aHas : bHas;
+            // Only a value that was emitted can anchor an adjustment.
+            boolean onSample = lastT != Long.MIN_VALUE && (wasUseA ? aHas : bHas);
             double lastValue = !onSample ? 0 : wasUseA ? value(a.get(ia), errA) : value(b.get(ib), errB);
             if (aHas) {
                 ia = seek(a, ia, lastT + 1 + penA);
