@@ -3,6 +3,7 @@ package io.thanosjava.engine.eval;
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.engine.functions.AvgAccumulator;
 import io.thanosjava.engine.functions.KahanSum;
+import io.thanosjava.engine.functions.LabelFunctions;
 import io.thanosjava.engine.functions.Quantile;
 import io.thanosjava.engine.functions.VarianceAccumulator;
 import io.thanosjava.model.GoFloatFormat;
@@ -277,7 +278,7 @@ final class Aggregations {
     }
 
     private static List<StepSeries> countValues(AggregateExpr a, List<StepSeries> in, String label, int steps) {
-        if (!validLabelName(label)) {
+        if (!LabelFunctions.isValidLabelName(label)) {
             throw QueryException.execution("invalid label name \"" + label + "\"");
         }
         Map<Labels, StepSeries> byLabels = new HashMap<>();
@@ -303,24 +304,5 @@ final class Aggregations {
             }
         }
         return out;
-    }
-
-    /** Any non-empty valid UTF-8 string is a label name in Prometheus 3. */
-    static boolean validLabelName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (Character.isHighSurrogate(ch)) {
-                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(ch) || ch == '\uFFFD') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -86,8 +86,8 @@ final class FunctionTable {
         TABLE.put("sort_desc", (ev, c, g) -> MiscFunctions.sort(ev, c, g, true));
         TABLE.put("sort_by_label", (ev, c, g) -> MiscFunctions.sortByLabel(ev, c, g, false));
         TABLE.put("sort_by_label_desc", (ev, c, g) -> MiscFunctions.sortByLabel(ev, c, g, true));
-        TABLE.put("label_replace", LabelFunctions::labelReplace);
-        TABLE.put("label_join", LabelFunctions::labelJoin);
+        TABLE.put("label_replace", LabelRewrites::labelReplace);
+        TABLE.put("label_join", LabelRewrites::labelJoin);
         TABLE.put("info", InfoFunction::eval);
         TABLE.put("histogram_quantile", HistogramQuantile::quantile);
         TABLE.put("histogram_fraction", HistogramQuantile::fraction);

@@ -1,5 +1,7 @@
 package io.thanosjava.engine.eval;
 
+import io.thanosjava.engine.functions.BucketFraction;
+import io.thanosjava.engine.functions.BucketQuantile;
 import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.Call;
@@ -10,11 +12,10 @@ import java.util.Map;
 
 /**
  * {@code histogram_quantile} and {@code histogram_fraction} over classic buckets: series grouped by
- * all labels except {@code le}, one computation per group and step.
+ * all labels except {@code le}, one {@link BucketQuantile} or {@link BucketFraction} computation
+ * per group and step, plus the annotations.
  */
 final class HistogramQuantile {
-    private static final double SMALL_DELTA_TOLERANCE = 1e-12;
-
     private HistogramQuantile() {
     }
 
@@ -62,6 +63,7 @@ final class HistogramQuantile {
         double[] bounds = new double[in.size()];
         double[] counts = new double[in.size()];
         boolean[] fixedReported = new boolean[out.size()];
+        BucketQuantile kernel = new BucketQuantile();
         for (int st = 0; st < steps; st++) {
             double q = phi[st];
             if (quantile && (Double.isNaN(q) || q < 0 || q > 1)) {
@@ -81,10 +83,9 @@ final class HistogramQuantile {
                     bounds[k] = bound[members[k]];
                     counts[k] = in.get(members[k]).values[st];
                 }
-                boolean[] forced = new boolean[1];
-                out.get(gi).set(st, quantile ? bucketQuantile(q, bounds, counts, n, forced)
-                        : bucketFraction(q, upper[st], bounds, counts, n));
-                if (forced[0] && !fixedReported[gi]) {
+                out.get(gi).set(st, quantile ? kernel.compute(q, bounds, counts, n)
+                        : BucketFraction.fraction(q, upper[st], bounds, counts, n));
+                if (quantile && kernel.forcedMonotonicity() && !fixedReported[gi]) {
                     fixedReported[gi] = true;
                     ev.ctx.info("input to histogram_quantile needed to be fixed for monotonicity (see "
                             + "https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) "
@@ -120,184 +121,5 @@ final class HistogramQuantile {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    /** Sorts, merges equal bounds, fixes monotonicity and interpolates (Prometheus' bucketQuantile). */
-    static double bucketQuantile(double q, double[] bounds, double[] counts, int n, boolean[] forced) {
-        if (Double.isNaN(q)) {
-            return Double.NaN;
-        }
-        if (q < 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (q > 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        sortByBound(bounds, counts, n);
-        if (bounds[n - 1] != Double.POSITIVE_INFINITY) {
-            return Double.NaN;
-        }
-        int m = coalesce(bounds, counts, n);
-        double prev = counts[0];
-        for (int i = 1; i < m; i++) {
-            double cur = counts[i];
-            if (cur == prev) {
-                continue;
-            }
-            if (almostEqual(prev, cur, SMALL_DELTA_TOLERANCE)) {
-                counts[i] = prev;
-                continue;
-            }
-            if (cur < prev) {
-                counts[i] = prev;
-                forced[0] = true;
-                continue;
-            }
-            prev = cur;
-        }
-        if (m < 2) {
-            return Double.NaN;
-        }
-        double observations = counts[m - 1];
-        if (observations == 0) {
-            return Double.NaN;
-        }
-        double rank = q * observations;
-        int b = 0;
-        int hi = m - 1;
-        while (b < hi) {
-            int mid = (b + hi) >>> 1;
-            if (counts[mid] >= rank) {
-                hi = mid;
-            } else {
-                b = mid + 1;
-            }
-        }
-        if (b == m - 1) {
-            return bounds[m - 2];
-        }
-        if (b == 0 && bounds[0] <= 0) {
-            return bounds[0];
-        }
-        double start = 0;
-        double end = bounds[b];
-        double count = counts[b];
-        if (b > 0) {
-            start = bounds[b - 1];
-            count -= counts[b - 1];
-            rank -= counts[b - 1];
-        }
-        return start + (end - start) * (rank / count);
-    }
-
-    /** Estimated fraction of observations in [lower, upper], interpolating linearly inside buckets. */
-    static double bucketFraction(double lower, double upper, double[] bounds, double[] counts, int n) {
-        sortByBound(bounds, counts, n);
-        if (bounds[n - 1] != Double.POSITIVE_INFINITY) {
-            return Double.NaN;
-        }
-        int m = coalesce(bounds, counts, n);
-        double count = counts[m - 1];
-        if (count == 0 || Double.isNaN(lower) || Double.isNaN(upper)) {
-            return Double.NaN;
-        }
-        if (lower >= upper) {
-            return 0;
-        }
-        double rank = 0;
-        double lowerRank = 0;
-        double upperRank = 0;
-        boolean lowerSet = false;
-        boolean upperSet = false;
-        for (int i = 0; i < m; i++) {
-            double lowerBound = i > 0 ? bounds[i - 1] : (bounds[0] > 0 ? 0 : Double.NEGATIVE_INFINITY);
-            double upperBound = bounds[i];
-            if (!lowerSet && lowerBound >= lower) {
-                lowerRank = rank;
-                lowerSet = true;
-            }
-            if (!upperSet && lowerBound >= upper) {
-                upperRank = rank;
-                upperSet = true;
-            }
-            if (lowerSet && upperSet) {
-                break;
-            }
-            if (!lowerSet && lowerBound < lower && upperBound > lower) {
-                lowerRank = interpolate(rank, counts[i], lowerBound, upperBound, lower);
-                lowerSet = true;
-            }
-            if (!upperSet && lowerBound < upper && upperBound > upper) {
-                upperRank = interpolate(rank, counts[i], lowerBound, upperBound, upper);
-                upperSet = true;
-            }
-            if (lowerSet && upperSet) {
-                break;
-            }
-            rank = counts[i];
-        }
-        if (!lowerSet || lowerRank > count) {
-            lowerRank = count;
-        }
-        if (!upperSet || upperRank > count) {
-            upperRank = count;
-        }
-        return (upperRank - lowerRank) / count;
-    }
-
-    /**
-     * Rank of {@code v} inside a bucket, linear between its bounds. A bucket of infinite width is not
-     * interpolated into: none of its observations count as lying between {@code v} and its finite bound.
-     */
-    private static double interpolate(double rankBelow, double cumulative, double lowerBound, double upperBound, double v) {
-        if (lowerBound == Double.NEGATIVE_INFINITY) {
-            return cumulative;
-        }
-        if (upperBound == Double.POSITIVE_INFINITY) {
-            return rankBelow;
-        }
-        return rankBelow + (cumulative - rankBelow) * (v - lowerBound) / (upperBound - lowerBound);
-    }
-
-    /** Merges buckets with equal bounds (input sorted); returns the new count. */
-    private static int coalesce(double[] bounds, double[] counts, int n) {
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m > 0 && bounds[m - 1] == bounds[i]) {
-                counts[m - 1] += counts[i];
-            } else {
-                bounds[m] = bounds[i];
-                counts[m++] = counts[i];
-            }
-        }
-        return m;
-    }
-
-    private static void sortByBound(double[] bounds, double[] counts, int n) {
-        for (int i = 1; i < n; i++) {
-            double b = bounds[i];
-            double c = counts[i];
-            int j = i - 1;
-            while (j >= 0 && bounds[j] > b) {
-                bounds[j + 1] = bounds[j];
-                counts[j + 1] = counts[j];
-                j--;
-            }
-            bounds[j + 1] = b;
-            counts[j + 1] = c;
-        }
-    }
-
-    /** The test runner's float equality with a custom tolerance (Prometheus' almost.Equal). */
-    static boolean almostEqual(double a, double b, double epsilon) {
-        if (a == b) {
-            return true;
-        }
-        double absSum = Math.abs(a) + Math.abs(b);
-        double diff = Math.abs(a - b);
-        if (a == 0 || b == 0 || absSum < Double.MIN_NORMAL) {
-            return diff < epsilon * Double.MIN_NORMAL;
-        }
-        return diff / Math.min(absSum, Double.MAX_VALUE) < epsilon;
     }
 }

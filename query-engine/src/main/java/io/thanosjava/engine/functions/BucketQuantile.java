@@ -141,8 +141,8 @@ public final class BucketQuantile {
         return lo;
     }
 
-    /** Merges adjacent buckets with equal bounds (input sorted); returns the new count. */
-    private static int coalesce(double[] bounds, double[] counts, int n) {
+    /** Merges adjacent buckets with equal bounds (input sorted, n ≥ 1); returns the new count. */
+    static int coalesce(double[] bounds, double[] counts, int n) {
         int out = 0;
         for (int i = 1; i < n; i++) {
             if (bounds[i] == bounds[out]) {
@@ -157,7 +157,7 @@ public final class BucketQuantile {
     }
 
     /** Insertion sort on the parallel arrays: bucket lists are short and usually nearly sorted. */
-    private static void sortByUpperBound(double[] bounds, double[] counts, int n) {
+    static void sortByUpperBound(double[] bounds, double[] counts, int n) {
         for (int i = 1; i < n; i++) {
             double bound = bounds[i];
             double count = counts[i];

@@ -67,7 +67,11 @@ public final class LabelFunctions {
         return new Join(dst, separator, srcs.clone());
     }
 
-    /** Prometheus 3.x's label-name rule: any non-empty, well-formed UTF-8 (no lone surrogate) string. */
+    /**
+     * Prometheus 3.x's label-name rule: any non-empty, well-formed UTF-8 string. Here: no lone
+     * surrogate and no U+FFFD, the character that stands for bytes that were not valid UTF-8 once
+     * the query text became a Java string (e.g. a {@code "\xff"} escape).
+     */
     public static boolean isValidLabelName(String name) {
         if (name.isEmpty()) {
             return false;
@@ -79,7 +83,7 @@ public final class LabelFunctions {
                     return false;
                 }
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
+            } else if (Character.isLowSurrogate(c) || c == '\uFFFD') {
                 return false;
             }
         }
@@ -113,15 +117,15 @@ public final class LabelFunctions {
 
         /**
          * When the regex matches the source label's value (missing = {@code ""}), the labels with
-         * {@code dst} set to the expanded replacement (deleted when empty); otherwise {@code labels}
-         * unchanged.
+         * {@code dst} set to the expanded replacement (deleted when empty); otherwise null, because
+         * a series the regex does not match is left alone entirely (its pending name drop too).
          */
         public Labels apply(Labels labels) {
             requireNonNull(labels, "labels is null");
             String value = labels.getOrEmpty(src);
             Matcher m = pattern.matcher(value);
             if (!m.matches()) {
-                return labels;
+                return null;
             }
             StringBuilder out = new StringBuilder(replacement.length() + value.length());
             RegexpTemplate.expand(out, replacement, m, namedGroups);

@@ -12,7 +12,8 @@ class LabelFunctionsTest {
     private static final Labels SERIES = Labels.of("__name__", "up", "instance", "host-1:9090", "job", "node");
 
     private static String replaced(String replacement, String regex) {
-        return LabelFunctions.labelReplace("dst", replacement, "instance", regex).apply(SERIES).get("dst");
+        Labels out = LabelFunctions.labelReplace("dst", replacement, "instance", regex).apply(SERIES);
+        return out == null ? null : out.get("dst");
     }
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -42,14 +43,15 @@ class LabelFunctionsTest {
     @Test
     void regexIsFullyAnchoredAndDotMatchesNewline() {
         assertThat(replaced("yes", "host")).as("partial match").isNull();
+        assertThat(replaced("yes", "host-1.*")).isEqualTo("yes");
         assertThat(LabelFunctions.labelReplace("dst", "yes", "src", "a.b").apply(Labels.of("src", "a\nb")).get("dst")).isEqualTo("yes");
         // Alternation inside the anchored group.
         assertThat(replaced("yes", "node|host-1:9090")).isEqualTo("yes");
     }
 
     @Test
-    void noMatchLeavesTheSeriesUnchanged() {
-        assertThat(LabelFunctions.labelReplace("job", "x", "instance", "nomatch").apply(SERIES)).isSameAs(SERIES);
+    void noMatchIsNoRewrite() {
+        assertThat(LabelFunctions.labelReplace("job", "x", "instance", "nomatch").apply(SERIES)).isNull();
     }
 
     @Test
@@ -114,5 +116,6 @@ class LabelFunctionsTest {
         assertThat(LabelFunctions.isValidLabelName("")).isFalse();
         assertThat(LabelFunctions.isValidLabelName("bad\ud800")).isFalse();
         assertThat(LabelFunctions.isValidLabelName("\udc00bad")).isFalse();
+        assertThat(LabelFunctions.isValidLabelName("bad\ufffd")).isFalse();
     }
 }
