@@ -1,11 +1,8 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.engine.functions.AvgAccumulator;
-import io.thanosjava.engine.functions.KahanSum;
 import io.thanosjava.engine.functions.LabelFunctions;
 import io.thanosjava.engine.functions.Quantile;
-import io.thanosjava.engine.functions.VarianceAccumulator;
 import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
@@ -18,9 +15,9 @@ import java.util.Map;
 
 /**
  * Aggregation operators. Each input series gets a dense group id once. The numeric rules come from
- * the shared kernels in {@code io.thanosjava.engine.functions}: sum keeps flat Kahan arrays indexed
- * by {@code group * steps + step}, filled series by series; avg, stddev/stdvar and quantile walk
- * one step at a time with one reusable accumulator or buffer per group.
+ * the shared kernels in {@code io.thanosjava.engine.functions}: sum, avg, stddev/stdvar and
+ * quantile walk one step at a time with one reusable accumulator ({@link GroupAccumulators}) or
+ * buffer per group.
  */
 final class Aggregations {
     private Aggregations() {
@@ -61,11 +58,12 @@ final class Aggregations {
             out[i].dropName = groups.dropName[i];
         }
         switch (a.op()) {
-            case SUM -> sum(in, groups.ids, out, steps);
-            case AVG -> avg(in, groups.ids, out, steps);
+            case SUM -> fold(in, groups.ids, out, steps, GroupAccumulators.sum(out.length));
+            case AVG -> fold(in, groups.ids, out, steps, GroupAccumulators.avg(out.length));
             case COUNT, GROUP -> count(in, groups.ids, out, steps, a.op() == AggregateOp.GROUP);
             case MIN, MAX -> minMax(in, groups.ids, out, steps, a.op() == AggregateOp.MAX);
-            case STDDEV, STDVAR -> stdvar(in, groups.ids, out, steps, a.op() == AggregateOp.STDDEV);
+            case STDDEV, STDVAR -> fold(in, groups.ids, out, steps,
+                    GroupAccumulators.variance(out.length, a.op() == AggregateOp.STDDEV));
             case QUANTILE -> quantile(ev.ctx, in, groups.ids, out, steps, param);
             default -> throw new IllegalStateException("unhandled aggregation " + a.op());
         }
@@ -127,40 +125,8 @@ final class Aggregations {
         }
     }
 
-    private static void sum(List<StepSeries> in, int[] ids, StepSeries[] out, int steps) {
-        double[] sum = new double[out.length * steps];
-        double[] c = new double[sum.length];
-        for (int i = 0; i < in.size(); i++) {
-            StepSeries s = in.get(i);
-            int base = ids[i] * steps;
-            StepSeries o = out[ids[i]];
-            for (int st = 0; st < steps; st++) {
-                if (s.has(st)) {
-                    double v = s.values[st];
-                    int k = base + st;
-                    double t = sum[k] + v;
-                    c[k] = KahanSum.compensation(v, sum[k], t, c[k]);
-                    sum[k] = t;
-                    o.set(st, 0);
-                }
-            }
-        }
-        for (int gi = 0; gi < out.length; gi++) {
-            for (int st = 0; st < steps; st++) {
-                if (out[gi].has(st)) {
-                    int k = gi * steps + st;
-                    out[gi].set(st, sum[k] + c[k]);
-                }
-            }
-        }
-    }
-
-    /** Prometheus' avg per group and step ({@link AvgAccumulator}), one step at a time. */
-    private static void avg(List<StepSeries> in, int[] ids, StepSeries[] out, int steps) {
-        AvgAccumulator[] acc = new AvgAccumulator[out.length];
-        for (int gi = 0; gi < acc.length; gi++) {
-            acc[gi] = new AvgAccumulator();
-        }
+    /** Folds each group's values step by step into {@code acc}, then stores each group's value. */
+    private static void fold(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, GroupAccumulators acc) {
         for (int st = 0; st < steps; st++) {
             for (int i = 0; i < in.size(); i++) {
                 StepSeries s = in.get(i);
@@ -169,15 +135,15 @@ final class Aggregations {
                 }
                 StepSeries o = out[ids[i]];
                 if (o.has(st)) {
-                    acc[ids[i]].add(s.values[st]);
+                    acc.add(ids[i], s.values[st]);
                 } else {
-                    acc[ids[i]].first(s.values[st]);
+                    acc.first(ids[i], s.values[st]);
                     o.set(st, 0);
                 }
             }
             for (int gi = 0; gi < out.length; gi++) {
                 if (out[gi].has(st)) {
-                    out[gi].set(st, acc[gi].value());
+                    out[gi].set(st, acc.value(gi));
                 }
             }
         }
@@ -211,34 +177,6 @@ final class Aggregations {
                     if ((max ? cur < v : cur > v) || Double.isNaN(cur)) {
                         o.set(st, v);
                     }
-                }
-            }
-        }
-    }
-
-    /** Prometheus' stdvar/stddev per group and step ({@link VarianceAccumulator}), one step at a time. */
-    private static void stdvar(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean sqrt) {
-        VarianceAccumulator[] acc = new VarianceAccumulator[out.length];
-        for (int gi = 0; gi < acc.length; gi++) {
-            acc[gi] = new VarianceAccumulator();
-        }
-        for (int st = 0; st < steps; st++) {
-            for (int i = 0; i < in.size(); i++) {
-                StepSeries s = in.get(i);
-                if (!s.has(st)) {
-                    continue;
-                }
-                StepSeries o = out[ids[i]];
-                if (o.has(st)) {
-                    acc[ids[i]].add(s.values[st]);
-                } else {
-                    acc[ids[i]].first(s.values[st]);
-                    o.set(st, 0);
-                }
-            }
-            for (int gi = 0; gi < out.length; gi++) {
-                if (out[gi].has(st)) {
-                    out[gi].set(st, sqrt ? acc[gi].stddev() : acc[gi].stdvar());
                 }
             }
         }
