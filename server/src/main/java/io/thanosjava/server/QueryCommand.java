@@ -1,7 +1,7 @@
 package io.thanosjava.server;
 
 import io.thanosjava.server.cli.Durations;
-import io.thanosjava.server.logging.Logging;
+import io.thanosjava.server.logging.LoggingOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,11 +151,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--grpc-client-server-name", defaultValue = "", description = "Server name expected in the endpoints' certificates.")
     String tlsServerName;
 
-    @Option(names = "--log.level", defaultValue = "info", description = "error, warn, info or debug (default ${DEFAULT-VALUE}).")
-    LogLevel logLevel;
-
-    @Option(names = "--log.format", defaultValue = "logfmt", description = "logfmt or json (default ${DEFAULT-VALUE}).")
-    LogFormat logFormat;
+    @CommandLine.Mixin
+    LoggingOptions logging = new LoggingOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -164,14 +161,10 @@ public final class QueryCommand implements Callable<Integer> {
 
     enum Compression { none, snappy }
 
-    enum LogLevel { error, warn, info, debug }
-
-    enum LogFormat { logfmt, json }
-
     @Override
     public Integer call() throws Exception {
         validate();
-        Logging.configure(logLevel.name(), logFormat.name());
+        logging.apply();
         try (QueryServer server = QueryServer.start(this)) {
             server.awaitShutdown();
         }

@@ -2,7 +2,7 @@ package io.thanosjava.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.thanosjava.server.logging.Logging;
+import io.thanosjava.server.logging.LoggingOptions;
 import io.thanosjava.stores.HostPort;
 import io.thanosjava.stores.StoreServer;
 import io.thanosjava.stores.sidecar.PrometheusException;
@@ -59,20 +59,15 @@ public final class SidecarCommand implements Callable<Integer> {
             description = "How long to wait for Prometheus at startup (default ${DEFAULT-VALUE}).")
     String readyTimeout;
 
-    @Option(names = "--log.level", defaultValue = "info", paramLabel = "level",
-            description = "Log filtering level: error, warn, info or debug (default ${DEFAULT-VALUE}).")
-    String logLevel;
-
-    @Option(names = "--log.format", defaultValue = "logfmt", paramLabel = "format",
-            description = "Log format: logfmt or json (default ${DEFAULT-VALUE}).")
-    String logFormat;
+    @CommandLine.Mixin
+    LoggingOptions logging = new LoggingOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(logLevel, logFormat);
+        logging.apply();
         try (RunningSidecar sidecar = start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(sidecar::close, "sidecar-shutdown"));
             sidecar.awaitTermination();

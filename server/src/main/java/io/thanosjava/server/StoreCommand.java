@@ -3,7 +3,7 @@ package io.thanosjava.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.thanosjava.model.Labels;
-import io.thanosjava.server.logging.Logging;
+import io.thanosjava.server.logging.LoggingOptions;
 import io.thanosjava.stores.HostPort;
 import io.thanosjava.stores.InfoService;
 import io.thanosjava.stores.StoreServer;
@@ -51,20 +51,15 @@ public final class StoreCommand implements Callable<Integer> {
             description = "Listen address for /metrics, /-/healthy and /-/ready; no HTTP listener when absent.")
     String httpAddress;
 
-    @Option(names = "--log.level", defaultValue = "info", paramLabel = "level",
-            description = "Log filtering level: error, warn, info or debug (default ${DEFAULT-VALUE}).")
-    String logLevel;
-
-    @Option(names = "--log.format", defaultValue = "logfmt", paramLabel = "format",
-            description = "Log format: logfmt or json (default ${DEFAULT-VALUE}).")
-    String logFormat;
+    @CommandLine.Mixin
+    LoggingOptions logging = new LoggingOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(logLevel, logFormat);
+        logging.apply();
         try (RunningStore store = start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-shutdown"));
             store.awaitTermination();
