@@ -44,7 +44,9 @@
  *       {@link io.thanosjava.engine.functions.AvgAccumulator} (avg),
  *       {@link io.thanosjava.engine.functions.VarianceAccumulator} (stddev, stdvar),
  *       {@link io.thanosjava.engine.functions.Quantile} (quantile).</li>
- *   <li>{@link io.thanosjava.engine.functions.BucketQuantile}: histogram_quantile on classic buckets.</li>
+ *   <li>{@link io.thanosjava.engine.functions.BucketQuantile} and
+ *       {@link io.thanosjava.engine.functions.BucketFraction}: histogram_quantile and
+ *       histogram_fraction on classic buckets.</li>
  *   <li>{@link io.thanosjava.engine.functions.InstantMath} and
  *       {@link io.thanosjava.engine.functions.DateFunctions}: per-sample instant functions.</li>
  *   <li>{@link io.thanosjava.engine.functions.LabelFunctions}: label_replace, label_join.</li>
