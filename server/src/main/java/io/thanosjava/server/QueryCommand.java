@@ -172,9 +172,8 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        for (String a : List.of(httpAddress, grpcAddress)) {
-            HostPorts.parse(a);
-        }
+        ListenAddresses.parse(spec, httpAddress, "--http-address");
+        ListenAddresses.parse(spec, grpcAddress, "--grpc-address");
         for (String f : features) {
             if (!List.of("promql-experimental-functions", "promql-at-modifier", "promql-negative-offset", "query-pushdown").contains(f)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown feature for --enable-feature: " + f);

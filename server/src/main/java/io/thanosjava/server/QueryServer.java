@@ -75,7 +75,7 @@ final class QueryServer implements AutoCloseable {
                     Timer.builder("http_request_duration_seconds").tag("handler", handler)
                             .register(registry).record(nanos, TimeUnit.NANOSECONDS);
                 });
-        HttpServer http = HttpServer.start(HostPorts.parse(flags.httpAddress), dispatcher, flags.maxBodyBytes);
+        HttpServer http = HttpServer.start(ListenAddresses.parse(flags.spec, flags.httpAddress, "--http-address"), dispatcher, flags.maxBodyBytes);
         LOG.info("listening for HTTP requests on {} (port {})", flags.httpAddress, http.port());
         QueryServer server = new QueryServer(stores, executor, http, flags.gracePeriod);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownFromSignal, "shutdown"));

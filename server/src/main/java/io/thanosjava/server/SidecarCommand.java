@@ -2,6 +2,7 @@ package io.thanosjava.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.thanosjava.server.cli.Durations;
 import io.thanosjava.server.logging.LoggingOptions;
 import io.thanosjava.stores.HostPort;
 import io.thanosjava.stores.StoreServer;
@@ -52,12 +53,14 @@ public final class SidecarCommand implements Callable<Integer> {
     boolean allowEmptyExternalLabels;
 
     @Option(names = "--prometheus.request-timeout", defaultValue = "2m", paramLabel = "duration",
+            converter = Durations.Model.class,
             description = "Limit of one call to Prometheus, remote-read body included (default ${DEFAULT-VALUE}).")
-    String requestTimeout;
+    Duration requestTimeout;
 
     @Option(names = "--prometheus.ready_timeout", defaultValue = "10m", paramLabel = "duration",
+            converter = Durations.Model.class,
             description = "How long to wait for Prometheus at startup (default ${DEFAULT-VALUE}).")
-    String readyTimeout;
+    Duration readyTimeout;
 
     @CommandLine.Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -83,14 +86,14 @@ public final class SidecarCommand implements Callable<Integer> {
         SidecarOptions options;
         try {
             options = SidecarOptions.defaults(prometheusUrl)
-                    .withRequestTimeout(duration(requestTimeout, "--prometheus.request-timeout"))
-                    .withStartupTimeout(duration(readyTimeout, "--prometheus.ready_timeout"))
+                    .withRequestTimeout(requestTimeout)
+                    .withStartupTimeout(readyTimeout)
                     .withAllowEmptyExternalLabels(allowEmptyExternalLabels);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        InetSocketAddress grpc = address(grpcAddress, "--grpc-address");
-        HttpServer http = httpAddress == null ? null : HttpServer.create(address(httpAddress, "--http-address"), 0);
+        InetSocketAddress grpc = ListenAddresses.parse(spec, grpcAddress, "--grpc-address");
+        HttpServer http = httpAddress == null ? null : HttpServer.create(ListenAddresses.parse(spec, httpAddress, "--http-address"), 0);
         RunningSidecar running = new RunningSidecar(http);
         try {
             PrometheusSidecar backend = PrometheusSidecar.connect(options);
@@ -105,34 +108,6 @@ public final class SidecarCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             running.close();
             throw e;
-        }
-    }
-
-    /** A Prometheus-style duration: a number followed by ms, s, m, h or d (e.g. {@code 30s}, {@code 2m}). */
-    static Duration duration(String value, String flag) {
-        int unitAt = 0;
-        while (unitAt < value.length() && Character.isDigit(value.charAt(unitAt))) {
-            unitAt++;
-        }
-        if (unitAt == 0 || unitAt > 12) {
-            throw new IllegalArgumentException(flag + ": not a duration: \"" + value + "\"");
-        }
-        long n = Long.parseLong(value.substring(0, unitAt));
-        return switch (value.substring(unitAt)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException(flag + ": unknown unit in \"" + value + "\" (use ms, s, m, h or d)");
-        };
-    }
-
-    private InetSocketAddress address(String value, String flag) {
-        try {
-            return HostPort.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
         }
     }
 

@@ -78,8 +78,8 @@ public final class StoreCommand implements Callable<Integer> {
      */
     public RunningStore start() throws IOException {
         Labels external = externalLabels();
-        InetSocketAddress grpc = address(grpcAddress, "--grpc-address");
-        HttpServer http = httpAddress == null ? null : HttpServer.create(address(httpAddress, "--http-address"), 0);
+        InetSocketAddress grpc = ListenAddresses.parse(spec, grpcAddress, "--grpc-address");
+        HttpServer http = httpAddress == null ? null : HttpServer.create(ListenAddresses.parse(spec, httpAddress, "--http-address"), 0);
         RunningStore running = new RunningStore(http);
         try {
             long started = System.nanoTime();
@@ -118,14 +118,6 @@ public final class StoreCommand implements Callable<Integer> {
             b.set(name, value);
         }
         return b.build();
-    }
-
-    private InetSocketAddress address(String value, String flag) {
-        try {
-            return HostPort.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
-        }
     }
 
     /** A store that is loading or serving: the gRPC server and the optional HTTP probes. */
