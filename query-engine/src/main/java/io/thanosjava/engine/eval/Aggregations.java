@@ -1,8 +1,12 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.functions.AvgAccumulator;
+import io.thanosjava.engine.functions.GroupAccumulator;
+import io.thanosjava.engine.functions.KahanSum;
 import io.thanosjava.engine.functions.LabelFunctions;
 import io.thanosjava.engine.functions.Quantile;
+import io.thanosjava.engine.functions.VarianceAccumulator;
 import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
@@ -12,12 +16,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Aggregation operators. Each input series gets a dense group id once. The numeric rules come from
  * the shared kernels in {@code io.thanosjava.engine.functions}: sum, avg, stddev/stdvar and
- * quantile walk one step at a time with one reusable accumulator ({@link GroupAccumulators}) or
- * buffer per group.
+ * quantile walk one step at a time with one reusable {@link GroupAccumulator} or buffer per
+ * group.
  */
 final class Aggregations {
     private Aggregations() {
@@ -58,12 +63,16 @@ final class Aggregations {
             out[i].dropName = groups.dropName[i];
         }
         switch (a.op()) {
-            case SUM -> fold(in, groups.ids, out, steps, GroupAccumulators.sum(out.length));
-            case AVG -> fold(in, groups.ids, out, steps, GroupAccumulators.avg(out.length));
+            case SUM -> fold(in, groups.ids, out, steps, accumulators(ng, KahanSum::new));
+            case AVG -> fold(in, groups.ids, out, steps, accumulators(ng, AvgAccumulator::new));
             case COUNT, GROUP -> count(in, groups.ids, out, steps, a.op() == AggregateOp.GROUP);
             case MIN, MAX -> minMax(in, groups.ids, out, steps, a.op() == AggregateOp.MAX);
-            case STDDEV, STDVAR -> fold(in, groups.ids, out, steps,
-                    GroupAccumulators.variance(out.length, a.op() == AggregateOp.STDDEV));
+            case STDDEV, STDVAR -> {
+                fold(in, groups.ids, out, steps, accumulators(ng, VarianceAccumulator::new));
+                if (a.op() == AggregateOp.STDDEV) {
+                    squareRoots(out, steps);
+                }
+            }
             case QUANTILE -> quantile(ev.ctx, in, groups.ids, out, steps, param);
             default -> throw new IllegalStateException("unhandled aggregation " + a.op());
         }
@@ -125,8 +134,16 @@ final class Aggregations {
         }
     }
 
+    private static GroupAccumulator[] accumulators(int groups, Supplier<GroupAccumulator> kind) {
+        GroupAccumulator[] acc = new GroupAccumulator[groups];
+        for (int gi = 0; gi < groups; gi++) {
+            acc[gi] = kind.get();
+        }
+        return acc;
+    }
+
     /** Folds each group's values step by step into {@code acc}, then stores each group's value. */
-    private static void fold(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, GroupAccumulators acc) {
+    private static void fold(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, GroupAccumulator[] acc) {
         for (int st = 0; st < steps; st++) {
             for (int i = 0; i < in.size(); i++) {
                 StepSeries s = in.get(i);
@@ -135,15 +152,26 @@ final class Aggregations {
                 }
                 StepSeries o = out[ids[i]];
                 if (o.has(st)) {
-                    acc.add(ids[i], s.values[st]);
+                    acc[ids[i]].add(s.values[st]);
                 } else {
-                    acc.first(ids[i], s.values[st]);
+                    acc[ids[i]].first(s.values[st]);
                     o.set(st, 0);
                 }
             }
             for (int gi = 0; gi < out.length; gi++) {
                 if (out[gi].has(st)) {
-                    out[gi].set(st, acc.value(gi));
+                    out[gi].set(st, acc[gi].value());
+                }
+            }
+        }
+    }
+
+    /** stddev from stdvar: the same {@code Math.sqrt(m2 / n)} Prometheus takes. */
+    private static void squareRoots(StepSeries[] out, int steps) {
+        for (StepSeries o : out) {
+            for (int st = 0; st < steps; st++) {
+                if (o.has(st)) {
+                    o.set(st, Math.sqrt(o.values[st]));
                 }
             }
         }

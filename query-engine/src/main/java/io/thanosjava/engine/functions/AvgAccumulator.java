@@ -9,7 +9,7 @@ package io.thanosjava.engine.functions;
  * finite value, or an infinity of the same sign), because subtracting the mean would turn it into
  * NaN. Reusable: call {@link #first} for the first sample of a group, {@link #add} for the others.
  */
-public final class AvgAccumulator {
+public final class AvgAccumulator implements GroupAccumulator {
     private double sum;
     private double mean;
     private double c;
@@ -17,6 +17,7 @@ public final class AvgAccumulator {
     private boolean incremental;
 
     /** Starts a new group with its first value. */
+    @Override
     public void first(double f) {
         sum = f;
         mean = f;
@@ -25,6 +26,7 @@ public final class AvgAccumulator {
         incremental = false;
     }
 
+    @Override
     public void add(double f) {
         count++;
         if (!incremental) {
@@ -58,6 +60,7 @@ public final class AvgAccumulator {
         return count;
     }
 
+    @Override
     public double value() {
         return incremental ? mean + c : (sum + c) / count;
     }

@@ -9,10 +9,10 @@ package io.thanosjava.engine.functions;
  * c = KahanSum.compensation(x, sum, t, c);
  * sum = t;
  * }</pre>
- * An instance is a reusable accumulator for one aggregation group ({@code sum} aggregation:
- * the result is {@code sum + c}).
+ * An instance is a reusable {@link GroupAccumulator} for the {@code sum} aggregation (the result
+ * is {@code sum + c}).
  */
-public final class KahanSum {
+public final class KahanSum implements GroupAccumulator {
     private double sum;
     private double c;
 
@@ -30,12 +30,14 @@ public final class KahanSum {
         return c + ((inc - t) + sum);
     }
 
-    /** Forgets everything added so far. */
-    public void reset() {
-        sum = 0;
+    /** Starts a new sum at {@code x}, as Prometheus starts a group with its first value. */
+    @Override
+    public void first(double x) {
+        sum = x;
         c = 0;
     }
 
+    @Override
     public void add(double x) {
         double t = sum + x;
         c = compensation(x, sum, t, c);
@@ -43,6 +45,7 @@ public final class KahanSum {
     }
 
     /** The compensated sum, {@code sum + c}, as the {@code sum} aggregation reports it. */
+    @Override
     public double value() {
         return sum + c;
     }

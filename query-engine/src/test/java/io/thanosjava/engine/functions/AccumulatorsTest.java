@@ -15,8 +15,8 @@ class AccumulatorsTest {
         sum.add(1);
         sum.add(-1e100);
         assertThat(sum.value()).isEqualTo(1.0);
-        sum.reset();
-        for (int i = 0; i < 10; i++) {
+        sum.first(0.1);
+        for (int i = 1; i < 10; i++) {
             sum.add(0.1);
         }
         assertThat(sum.value()).isEqualTo(1.0);
@@ -112,6 +112,7 @@ class AccumulatorsTest {
         }
         assertThat(v.stdvar()).isEqualTo(4.0);
         assertThat(v.stddev()).isEqualTo(2.0);
+        assertThat(v.value()).isEqualTo(v.stdvar()).isEqualTo(4.0);
         v.first(3);
         assertThat(v.stdvar()).isEqualTo(0.0);
     }
