@@ -16,6 +16,7 @@ import io.thanosjava.model.LabelMatcher;
 import io.thanosjava.model.Labels;
 import io.thanosjava.server.api.StoreAccess;
 import io.thanosjava.server.api.StoreSelection;
+import io.thanosjava.server.grpc.QuerierGrpcServer;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,14 @@ final class FanoutStoreAccess implements StoreAccess {
         this.algorithm = requireNonNull(algorithm, "algorithm is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.infoExecutor = requireNonNull(infoExecutor, "infoExecutor is null");
-        this.owned = List.copyOf(requireNonNull(owned, "owned is null"));
+        this.owned = new java.util.concurrent.CopyOnWriteArrayList<>(requireNonNull(owned, "owned is null"));
+    }
+
+    /** Serves this querier's own StoreAPI on {@code address}; closed with this access. Returns the bound port. */
+    int serveStoreApi(java.net.InetSocketAddress address) throws java.io.IOException {
+        QuerierGrpcServer server = QuerierGrpcServer.start(address, endpoints, seriesFanout, labelFanout);
+        owned.add(0, server);
+        return server.port();
     }
 
     /** Resolves and asks every endpoint once (ready from then on), then keeps refreshing in the background. */

@@ -23,7 +23,7 @@ public final class QueryCommand implements Callable<Integer> {
     String httpAddress;
 
     @Option(names = "--grpc-address", defaultValue = "0.0.0.0:10901", paramLabel = "host:port",
-            description = "Listen address for the gRPC StoreAPI this querier would serve (accepted for compatibility; not served yet).")
+            description = "Listen address of this querier's own StoreAPI (Store and Info over its endpoints), for stacked queriers (default ${DEFAULT-VALUE}).")
     String grpcAddress;
 
     @Option(names = {"--endpoint", "--store"}, paramLabel = "address",

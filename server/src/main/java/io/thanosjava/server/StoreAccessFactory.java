@@ -58,7 +58,15 @@ final class StoreAccessFactory {
         DedupAlgorithm algorithm = flags.dedupFunc == QueryCommand.DedupFunc.chain ? DedupAlgorithm.CHAIN : DedupAlgorithm.PENALTY;
         FanoutStoreAccess access = new FanoutStoreAccess(set, new SeriesFanout(fanout, scheduler), new LabelFanout(fanout),
                 algorithm, scheduler, infoExecutor, owned);
-        access.start();
+        int grpcPort;
+        try {
+            access.start();
+            grpcPort = access.serveStoreApi(ListenAddresses.parse(flags.spec, flags.grpcAddress, "--grpc-address"));
+        } catch (IOException | RuntimeException e) {
+            access.close();
+            throw e;
+        }
+        LOG.info("serving the StoreAPI (Store, Info) on {} (port {})", flags.grpcAddress, grpcPort);
         return access;
     }
 

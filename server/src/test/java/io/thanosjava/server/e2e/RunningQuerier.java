@@ -23,12 +23,11 @@ final class RunningQuerier implements AutoCloseable {
     }
 
     static RunningQuerier start(String... flags) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("query", "--http-address", "127.0.0.1:" + port, "--http-grace-period", "1s"));
+        if (!List.of(flags).contains("--grpc-address")) {
+            args.addAll(List.of("--grpc-address", "127.0.0.1:0"));
         }
-        List<String> args = new ArrayList<>(List.of("query", "--http-address", "127.0.0.1:" + port,
-                "--grpc-address", "127.0.0.1:0", "--http-grace-period", "1s"));
         args.addAll(List.of(flags));
         Thread t = new Thread(() -> Main.run(args.toArray(String[]::new)), "querier-under-test");
         t.setDaemon(true);
@@ -36,6 +35,12 @@ final class RunningQuerier implements AutoCloseable {
         RunningQuerier q = new RunningQuerier(t, port);
         q.awaitReady();
         return q;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private void awaitReady() throws InterruptedException {
