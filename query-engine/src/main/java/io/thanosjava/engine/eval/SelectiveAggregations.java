@@ -113,12 +113,7 @@ final class SelectiveAggregations {
                     continue;
                 }
                 taken[gi]++;
-                if (out[i] == null) {
-                    out[i] = new StepSeries(s.labels, steps);
-                    out[i].dropName = s.dropName;
-                    order.add(out[i]);
-                }
-                out[i].set(st, s.values[st]);
+                keepSample(s, i, st, out, order);
             }
         }
         return order;
@@ -151,17 +146,21 @@ final class SelectiveAggregations {
                     continue;
                 }
                 boolean keep = r > 0 ? offsets[i] < r : offsets[i] >= 1 + r;
-                if (!keep) {
-                    continue;
+                if (keep) {
+                    keepSample(s, i, st, out, order);
                 }
-                if (out[i] == null) {
-                    out[i] = new StepSeries(s.labels, steps);
-                    out[i].dropName = s.dropName;
-                    order.add(out[i]);
-                }
-                out[i].set(st, s.values[st]);
             }
         }
         return order;
+    }
+
+    /** Copies input series {@code i}'s sample at step {@code st} into its output, created on first use. */
+    private static void keepSample(StepSeries s, int i, int st, StepSeries[] out, List<StepSeries> order) {
+        if (out[i] == null) {
+            out[i] = new StepSeries(s.labels, s.steps());
+            out[i].dropName = s.dropName;
+            order.add(out[i]);
+        }
+        out[i].set(st, s.values[st]);
     }
 }
