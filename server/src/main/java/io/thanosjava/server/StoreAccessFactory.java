@@ -10,6 +10,7 @@ import io.thanosjava.engine.store.JdkDnsResolver;
 import io.thanosjava.engine.store.LabelFanout;
 import io.thanosjava.engine.store.SeriesFanout;
 import io.thanosjava.server.demo.DemoStores;
+import io.thanosjava.server.grpc.StoreClientMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,9 @@ final class StoreAccessFactory {
                 transport);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("store-scheduler"));
         ExecutorService infoExecutor = Executors.newCachedThreadPool(daemon("store-info"));
-        EndpointSet set = new EndpointSet(config, new JdkDnsResolver(), Clock.systemUTC(), infoExecutor);
+        StoreClientMetrics clientMetrics = new StoreClientMetrics(registry);
+        EndpointSet set = new EndpointSet(config, new JdkDnsResolver(), Clock.systemUTC(), infoExecutor,
+                clientMetrics::forEndpoint);
         FanoutOptions fanout = FanoutOptions.defaults()
                 .withResponseTimeout(flags.storeResponseTimeout)
                 .withCallTimeout(flags.queryTimeout)

@@ -2,8 +2,13 @@ package io.thanosjava.engine.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The endpoints a querier talks to, discovered and health-checked as Thanos' endpoint set does.
@@ -107,12 +113,29 @@ public final class EndpointSet implements AutoCloseable {
     private ScheduledFuture<?> schedule;
     /** Serialises refreshes; the set's own lock is held only briefly, never across network calls. */
     private final Object refreshLock = new Object();
+    private final Function<String, ClientInterceptor> interceptors;
+    private static final ClientInterceptor NO_INTERCEPTOR = new ClientInterceptor() {
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            return next.newCall(method, options);
+        }
+    };
 
     /**
      * @param infoExecutor runs the parallel {@code Info} calls; owned by the caller
      * @throws IllegalArgumentException for an endpoint address that cannot be parsed, naming it
      */
     public EndpointSet(Config config, DnsResolver dns, Clock clock, ExecutorService infoExecutor) {
+        this(config, dns, clock, infoExecutor, address -> NO_INTERCEPTOR);
+    }
+
+    /**
+     * @param interceptors the interceptor every call to an endpoint goes through, by address (e.g. to
+     *     count calls per store in metrics)
+     */
+    public EndpointSet(Config config, DnsResolver dns, Clock clock, ExecutorService infoExecutor,
+                       Function<String, ClientInterceptor> interceptors) {
+        this.interceptors = requireNonNull(interceptors, "interceptors is null");
         this.config = requireNonNull(config, "config is null");
         this.dns = requireNonNull(dns, "dns is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -229,7 +252,8 @@ public final class EndpointSet implements AutoCloseable {
         if (e == null) {
             EndpointSpec spec = EndpointSpec.parse(address, false);
             ManagedChannel managed = GrpcChannels.open(spec.host(), spec.port(), config.transport());
-            e = new Endpoint(address, managed, GrpcChannels.withCompression(managed, config.transport().compression()));
+            Channel compressed = GrpcChannels.withCompression(managed, config.transport().compression());
+            e = new Endpoint(address, managed, ClientInterceptors.intercept(compressed, interceptors.apply(address)));
         }
         e.strict = strict;
         return e;

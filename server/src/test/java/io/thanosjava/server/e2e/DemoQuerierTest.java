@@ -38,11 +38,13 @@ class DemoQuerierTest {
     }
 
     @Test
-    void metricsCountRequestsByHandler() throws Exception {
+    void metricsCountRequestsByHandlerAndStoreCalls() throws Exception {
         querier.get("/api/v1/labels");
         String metrics = querier.get("/metrics");
         assertThat(metrics).contains("http_requests_total{code=\"200\",handler=\"/api/v1/labels\",method=\"GET\"}")
-                .contains("http_request_duration_seconds_count{handler=\"/api/v1/labels\"}");
+                .contains("http_request_duration_seconds_count{handler=\"/api/v1/labels\"}")
+                .containsPattern("grpc_client_handled_total\\{endpoint=\"127\\.0\\.0\\.1:[0-9]+\",grpc_code=\"OK\","
+                        + "grpc_method=\"LabelNames\",grpc_service=\"thanos\\.Store\",grpc_type=\"unary\"}");
     }
 
     @Test
