@@ -22,10 +22,16 @@ import java.util.concurrent.Executors;
 /** The HTTP API on a loopback port over one in-process {@link Queryable}, with a real HTTP client. */
 final class TestApiServer implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ExecutorService executor;
     private final HttpClient client = HttpClient.newHttpClient();
 
     TestApiServer(Queryable queryable, long nowMillis) throws InterruptedException {
+        this(queryable, nowMillis, Executors.newFixedThreadPool(2));
+    }
+
+    /** With the given query executor (e.g. one bounded like {@code --query.max-concurrent}). */
+    TestApiServer(Queryable queryable, long nowMillis, ExecutorService executor) throws InterruptedException {
+        this.executor = executor;
         StoreAccess stores = new StoreAccess() {
             @Override
             public Queryable queryable(StoreSelection selection) {
