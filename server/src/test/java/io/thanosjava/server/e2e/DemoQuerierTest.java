@@ -38,6 +38,13 @@ class DemoQuerierTest {
     }
 
     @Test
+    void storeMatchRestrictsTheStoresAsked() throws Exception {
+        assertThat(querier.get("/api/v1/query?query=count(up)&storeMatch%5B%5D=%7Breplica%3D%22b%22%7D")).contains(",\"3\"]");
+        assertThat(querier.get("/api/v1/query?query=count(up)&storeMatch%5B%5D=%7B__address__%3D%22nowhere%3A1%22%7D"))
+                .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
+    }
+
+    @Test
     void metricsCountRequestsByHandlerAndStoreCalls() throws Exception {
         querier.get("/api/v1/labels");
         String metrics = querier.get("/metrics");

@@ -24,7 +24,10 @@ final class RunningQuerier implements AutoCloseable {
 
     static RunningQuerier start(String... flags) throws Exception {
         int port = freePort();
-        List<String> args = new ArrayList<>(List.of("query", "--http-address", "127.0.0.1:" + port, "--http-grace-period", "1s"));
+        List<String> args = new ArrayList<>(List.of("query", "--http-address", "127.0.0.1:" + port));
+        if (!List.of(flags).contains("--http-grace-period")) {
+            args.addAll(List.of("--http-grace-period", "1s"));
+        }
         if (!List.of(flags).contains("--grpc-address")) {
             args.addAll(List.of("--grpc-address", "127.0.0.1:0"));
         }
