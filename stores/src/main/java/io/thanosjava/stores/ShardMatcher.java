@@ -1,6 +1,7 @@
 package io.thanosjava.stores;
 
 import io.thanosjava.model.Labels;
+import io.thanosjava.model.Xxh64;
 import io.thanosjava.storeapi.proto.store.ShardInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;

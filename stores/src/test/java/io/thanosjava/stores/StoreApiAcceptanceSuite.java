@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.thanosjava.model.Labels;
+import io.thanosjava.model.Xxh64;
 import io.thanosjava.model.chunk.SampleBuffer;
 import io.thanosjava.model.chunk.XorChunks;
 import io.thanosjava.storeapi.LabelsConverter;

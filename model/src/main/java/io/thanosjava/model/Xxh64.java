@@ -1,10 +1,11 @@
-package io.thanosjava.stores;
+package io.thanosjava.model;
 
 /**
- * XXH64 with seed 0, the hash Thanos uses for series sharding ({@code cespare/xxhash.Sum64}).
- * Written from the published algorithm; lanes are little-endian.
+ * XXH64 with seed 0 ({@code cespare/xxhash.Sum64}): what Thanos hashes label sets with for series
+ * sharding and Prometheus for {@code limitk}/{@code limit_ratio}. Written from the published
+ * algorithm; lanes are little-endian.
  */
-final class Xxh64 {
+public final class Xxh64 {
     private static final long P1 = 0x9E3779B185EBCA87L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
     private static final long P3 = 0x165667B19E3779F9L;
@@ -13,7 +14,8 @@ final class Xxh64 {
 
     private Xxh64() {}
 
-    static long hash(byte[] b, int off, int len) {
+    /** The hash of {@code len} bytes of {@code b} from {@code off}. */
+    public static long hash(byte[] b, int off, int len) {
         int p = off;
         int end = off + len;
         long h;

@@ -1,4 +1,4 @@
-package io.thanosjava.stores;
+package io.thanosjava.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
