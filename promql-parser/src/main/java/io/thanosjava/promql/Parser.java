@@ -784,16 +784,24 @@ final class Parser {
         }
 
         /** After {@code offset}: a parenthesized expression, a sign, or a duration function; never a bare binary operation. */
+        /**
+         * After {@code offset} a sign applies to one primary only: Prometheus reads
+         * {@code x offset -min(step(), 1s)^0} as {@code (x offset -min(step(), 1s)) ^ 0}.
+         */
         Expr parseOffsetOperand() {
-            return parseUnaryDuration();
+            return parseUnaryDuration(true);
         }
 
         private Expr parseUnaryDuration() {
+            return parseUnaryDuration(false);
+        }
+
+        private Expr parseUnaryDuration(boolean primaryOperand) {
             if (type() == TokenType.ADD || type() == TokenType.SUB) {
                 boolean minus = type() == TokenType.SUB;
                 int opStart = start();
                 i++;
-                Expr operand = parse(UNARY_OPERAND_PRECEDENCE);
+                Expr operand = primaryOperand ? parseDurationPrimary() : parse(UNARY_OPERAND_PRECEDENCE);
                 PositionRange pos = new PositionRange(opStart, operand.pos().end());
                 if (operand instanceof NumberLiteral n) {
                     return new NumberLiteral(minus ? -n.value() : n.value(), n.duration(), pos);
