@@ -1,19 +1,15 @@
 package io.thanosjava.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.thanosjava.server.cli.Durations;
 import io.thanosjava.server.logging.LoggingOptions;
-import io.thanosjava.stores.HostPort;
 import io.thanosjava.stores.StoreServer;
 import io.thanosjava.stores.sidecar.PrometheusException;
 import io.thanosjava.stores.sidecar.PrometheusSidecar;
 import io.thanosjava.stores.sidecar.SidecarOptions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -120,10 +116,7 @@ public final class SidecarCommand implements Callable<Integer> {
         RunningSidecar(HttpServer http) {
             this.http = http;
             if (http != null) {
-                http.createContext("/-/healthy", ex -> reply(ex, 200, "OK"));
-                http.createContext("/-/ready", this::ready);
-                http.createContext("/metrics", this::metrics);
-                http.start();
+                ProbeHttp.start(http, this::notReadyReason, this::metrics);
             }
         }
 
@@ -161,35 +154,23 @@ public final class SidecarCommand implements Callable<Integer> {
             }
         }
 
-        private void ready(HttpExchange ex) throws IOException {
+        private String notReadyReason() {
             if (isReady()) {
-                reply(ex, 200, "OK");
-            } else {
-                PrometheusSidecar b = backend;
-                String why = b == null ? "connecting to Prometheus" : String.valueOf(b.lastError());
-                reply(ex, 503, "NOT OK: " + why);
+                return null;
             }
+            PrometheusSidecar b = backend;
+            return "NOT OK: " + (b == null ? "connecting to Prometheus" : String.valueOf(b.lastError()));
         }
 
-        private void metrics(HttpExchange ex) throws IOException {
+        private String metrics() {
             StringBuilder out = new StringBuilder();
             StoreServer server = grpc;
             if (server != null) {
                 server.metrics().appendTo(out);
             }
-            out.append("# HELP thanosjava_sidecar_prometheus_up Whether the last call to Prometheus succeeded.\n")
-                    .append("# TYPE thanosjava_sidecar_prometheus_up gauge\n")
-                    .append("thanosjava_sidecar_prometheus_up ").append(isReady() ? 1 : 0).append('\n');
-            ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-            reply(ex, 200, out.toString());
-        }
-
-        private static void reply(HttpExchange ex, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(bytes);
-            }
+            ProbeHttp.gauge(out, "thanosjava_sidecar_prometheus_up", "Whether the last call to Prometheus succeeded.",
+                    isReady() ? 1 : 0);
+            return out.toString();
         }
     }
 }

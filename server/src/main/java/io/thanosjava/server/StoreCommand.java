@@ -1,18 +1,14 @@
 package io.thanosjava.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.thanosjava.model.Labels;
 import io.thanosjava.server.logging.LoggingOptions;
-import io.thanosjava.stores.HostPort;
 import io.thanosjava.stores.InfoService;
 import io.thanosjava.stores.StoreServer;
 import io.thanosjava.stores.memory.ExpositionLoader;
 import io.thanosjava.stores.memory.InMemoryStore;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,10 +125,7 @@ public final class StoreCommand implements Callable<Integer> {
         RunningStore(HttpServer http) {
             this.http = http;
             if (http != null) {
-                http.createContext("/-/healthy", ex -> reply(ex, 200, "OK"));
-                http.createContext("/-/ready", ex -> reply(ex, grpc != null ? 200 : 503, grpc != null ? "OK" : "NOT OK"));
-                http.createContext("/metrics", this::metrics);
-                http.start();
+                ProbeHttp.start(http, () -> grpc != null ? null : "NOT OK", this::metrics);
             }
         }
 
@@ -166,32 +159,18 @@ public final class StoreCommand implements Callable<Integer> {
             }
         }
 
-        private void metrics(HttpExchange ex) throws IOException {
+        private String metrics() {
             StringBuilder out = new StringBuilder();
             StoreServer server = grpc;
             InMemoryStore store = data;
             if (server != null) {
                 server.metrics().appendTo(out);
-                gauge(out, "thanosjava_store_series", "Series held in memory.", store.seriesCount());
-                gauge(out, "thanosjava_store_samples", "Samples held in memory.", store.sampleCount());
-                gauge(out, "thanosjava_store_chunk_bytes", "Bytes of XOR chunk data held in memory.", store.chunkBytes());
+                ProbeHttp.gauge(out, "thanosjava_store_series", "Series held in memory.", store.seriesCount());
+                ProbeHttp.gauge(out, "thanosjava_store_samples", "Samples held in memory.", store.sampleCount());
+                ProbeHttp.gauge(out, "thanosjava_store_chunk_bytes", "Bytes of XOR chunk data held in memory.",
+                        store.chunkBytes());
             }
-            ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-            reply(ex, 200, out.toString());
-        }
-
-        private static void gauge(StringBuilder out, String name, String help, long value) {
-            out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                    .append("# TYPE ").append(name).append(" gauge\n")
-                    .append(name).append(' ').append(value).append('\n');
-        }
-
-        private static void reply(HttpExchange ex, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(bytes);
-            }
+            return out.toString();
         }
     }
 }
