@@ -4,7 +4,18 @@ import io.thanosjava.model.GoFloatFormat;
 
 /** Go's text forms that PromQL output relies on: {@code fmt}'s {@code %v} for floats, {@code strconv.Quote}. */
 public final class GoFormat {
+    /**
+     * Go strings are bytes; a byte that is not part of valid UTF-8 is held in a Java string as the
+     * lone surrogate {@code RAW_BYTE_BASE + byte} (U+DC80..U+DCFF, never valid text on its own).
+     */
+    private static final int RAW_BYTE_BASE = 0xDC00;
+
     private GoFormat() {
+    }
+
+    /** The character that stands for the byte {@code b} (0x80..0xff) outside valid UTF-8. */
+    public static char rawByte(int b) {
+        return (char) (RAW_BYTE_BASE + b);
     }
 
     /** Go's {@code %v} for a float64, as {@link GoFloatFormat#formatV} renders it. */
@@ -12,7 +23,7 @@ public final class GoFormat {
         return GoFloatFormat.formatV(v);
     }
 
-    /** Appends {@code s} as Go's {@code strconv.Quote} renders it. */
+    /** Appends {@code s} as Go's {@code strconv.Quote} renders it (raw bytes as {@code \xHH}). */
     public static void quote(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); ) {
@@ -35,7 +46,9 @@ public final class GoFormat {
     }
 
     private static void appendRune(int cp, StringBuilder out) {
-        if (isPrintable(cp)) {
+        if (cp >= RAW_BYTE_BASE + 0x80 && cp <= RAW_BYTE_BASE + 0xff) {
+            out.append("\\x").append(hex(cp - RAW_BYTE_BASE, 2));
+        } else if (isPrintable(cp)) {
             out.appendCodePoint(cp);
         } else if (cp < 0x80) {
             out.append("\\x").append(hex(cp, 2));

@@ -11,6 +11,7 @@ import io.thanosjava.model.GoFloatFormat;
 import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ast.AggregateExpr;
 import io.thanosjava.promql.ast.AggregateOp;
+import io.thanosjava.promql.ast.GoFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -245,7 +246,9 @@ final class Aggregations {
 
     private static List<StepSeries> countValues(AggregateExpr a, List<StepSeries> in, String label, int steps) {
         if (!LabelFunctions.isValidLabelName(label)) {
-            throw QueryException.execution("invalid label name \"" + label + "\"");
+            StringBuilder quoted = new StringBuilder();
+            GoFormat.quote(label, quoted);
+            throw QueryException.execution("invalid label name " + quoted);
         }
         Map<Labels, StepSeries> byLabels = new HashMap<>();
         List<StepSeries> out = new ArrayList<>();

@@ -69,8 +69,8 @@ public final class LabelFunctions {
 
     /**
      * Prometheus 3.x's label-name rule: any non-empty, well-formed UTF-8 string. Here: no lone
-     * surrogate and no U+FFFD, the character that stands for bytes that were not valid UTF-8 once
-     * the query text became a Java string (e.g. a {@code "\xff"} escape).
+     * surrogate, which is how the parser keeps bytes that are not valid UTF-8 (e.g. from a
+     * {@code "\xff"} escape; see {@code GoFormat.rawByte}).
      */
     public static boolean isValidLabelName(String name) {
         if (name.isEmpty()) {
@@ -83,7 +83,7 @@ public final class LabelFunctions {
                     return false;
                 }
                 i++;
-            } else if (Character.isLowSurrogate(c) || c == '\uFFFD') {
+            } else if (Character.isLowSurrogate(c)) {
                 return false;
             }
         }

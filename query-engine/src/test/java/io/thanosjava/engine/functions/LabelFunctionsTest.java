@@ -116,6 +116,7 @@ class LabelFunctionsTest {
         assertThat(LabelFunctions.isValidLabelName("")).isFalse();
         assertThat(LabelFunctions.isValidLabelName("bad\ud800")).isFalse();
         assertThat(LabelFunctions.isValidLabelName("\udc00bad")).isFalse();
-        assertThat(LabelFunctions.isValidLabelName("bad\ufffd")).isFalse();
+        assertThat(LabelFunctions.isValidLabelName("replacement \ufffd is valid UTF-8")).isTrue();
+        assertThat(LabelFunctions.isValidLabelName("raw byte \udcff")).isFalse();
     }
 }
