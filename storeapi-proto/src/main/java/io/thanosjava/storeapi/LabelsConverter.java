@@ -30,7 +30,7 @@ public final class LabelsConverter {
             pairs[2 * i] = l.getName().toStringUtf8();
             pairs[2 * i + 1] = l.getValue().toStringUtf8();
         }
-        return fromPairs(pairs);
+        return fromDecodedPairs(pairs);
     }
 
     public static Labels fromProm(List<io.thanosjava.storeapi.proto.prompb.Label> labels) {
@@ -42,7 +42,7 @@ public final class LabelsConverter {
             pairs[2 * i] = l.getName().toStringUtf8();
             pairs[2 * i + 1] = l.getValue().toStringUtf8();
         }
-        return fromPairs(pairs);
+        return fromDecodedPairs(pairs);
     }
 
     public static List<io.thanosjava.storeapi.proto.store.Label> toThanos(Labels labels) {
@@ -79,7 +79,12 @@ public final class LabelsConverter {
         return io.thanosjava.storeapi.proto.store.ZLabelSet.newBuilder().addAllLabels(toThanos(labels)).build();
     }
 
-    private static Labels fromPairs(String[] pairs) {
+    /**
+     * Labels from decoded {@code name0, value0, name1, ...} pairs in wire order: wrapped without a copy
+     * when sorted, unique and without empty values (what stores send), normalised otherwise.
+     */
+    public static Labels fromDecodedPairs(String[] pairs) {
+        requireNonNull(pairs, "pairs is null");
         for (int i = 0; i < pairs.length; i += 2) {
             boolean ordered = i == 0 || Labels.compareUtf8(pairs[i - 2], pairs[i]) < 0;
             if (!ordered || pairs[i + 1].isEmpty()) {

@@ -12,8 +12,6 @@ import io.thanosjava.engine.QueryException;
 import io.thanosjava.model.LabelMatcher;
 import io.thanosjava.storeapi.MatcherConverter;
 import io.thanosjava.storeapi.proto.store.SeriesRequest;
-import io.thanosjava.storeapi.proto.store.SeriesResponse;
-import io.thanosjava.storeapi.proto.store.StoreGrpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,8 +70,8 @@ public final class SeriesFanout {
                 if (!StoreSelection.concerns(store.info(), matchers, request.getMinTime(), request.getMaxTime())) {
                     continue;
                 }
-                ClientCall<SeriesRequest, SeriesResponse> call =
-                        store.channel().newCall(StoreGrpc.getSeriesMethod(), callOptions());
+                ClientCall<SeriesRequest, SeriesFrame> call = store.channel().newCall(
+                        SeriesFrameMarshaller.seriesMethod(options.verifyChunks()), callOptions());
                 ChunkSeriesSet stream = SeriesStream.open(store.address(), strategy, call, sent, headers, options,
                         scheduler);
                 streams.add(needsClientSideStripping(store, sent) ? new LazyStrip(stream, sent) : stream);

@@ -8,12 +8,7 @@ import io.thanosjava.dedup.ChunkSeriesSet;
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.chunk.Chunk;
-import io.thanosjava.storeapi.ChunkConverter;
-import io.thanosjava.storeapi.LabelsConverter;
-import io.thanosjava.storeapi.proto.store.AggrChunk;
-import io.thanosjava.storeapi.proto.store.Series;
 import io.thanosjava.storeapi.proto.store.SeriesRequest;
-import io.thanosjava.storeapi.proto.store.SeriesResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Flow control.</b> The call runs with manual flow control: at most {@code bufferedFrames} frames
  * are requested ahead of the consumer, and one more each time the consumer takes one, so a fast store
- * never holds more than that many frames in this process. Frames are decoded (labels, chunk bytes,
- * chunk verification) on gRPC's executor as they arrive, in parallel across stores.
+ * never holds more than that many frames in this process. Frames are decoded ({@link SeriesFrameDecoder}:
+ * labels, chunk bytes, chunk verification) on gRPC's executor as they arrive, in parallel across stores.
  *
  * <p><b>Framing.</b> {@code batch} frames are unpacked; consecutive entries with equal labels (a store
  * splitting one series over several frames) are joined. A series is handed out only once the store has
@@ -53,12 +48,9 @@ final class SeriesStream implements ChunkSeriesSet {
 
     private final String store;
     private final PartialResponseStrategy strategy;
-    private final ClientCall<SeriesRequest, SeriesResponse> call;
-    private final boolean verifyChunks;
+    private final ClientCall<SeriesRequest, SeriesFrame> call;
     private final long responseTimeoutNanos;
     private final ScheduledExecutorService scheduler;
-    /** Used on gRPC's executor only, which delivers one call's messages one at a time. */
-    private final ChunkVerifier verifier = new ChunkVerifier();
 
     /** Frames, warnings, then END or one Failure. Bounded by the frames requested. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -82,19 +74,18 @@ final class SeriesStream implements ChunkSeriesSet {
     private Labels labels;
     private List<Chunk> chunks;
 
-    private SeriesStream(String store, PartialResponseStrategy strategy, ClientCall<SeriesRequest, SeriesResponse> call,
+    private SeriesStream(String store, PartialResponseStrategy strategy, ClientCall<SeriesRequest, SeriesFrame> call,
             FanoutOptions options, ScheduledExecutorService scheduler) {
         this.store = store;
         this.strategy = strategy;
         this.call = call;
-        this.verifyChunks = options.verifyChunks();
         this.responseTimeoutNanos = options.responseTimeout().toNanos();
         this.scheduler = scheduler;
         this.creditBatch = Math.max(1, options.bufferedFrames() / 2);
     }
 
     /** Starts the call: sends the request and asks for the first frames. */
-    static SeriesStream open(String store, PartialResponseStrategy strategy, ClientCall<SeriesRequest, SeriesResponse> call,
+    static SeriesStream open(String store, PartialResponseStrategy strategy, ClientCall<SeriesRequest, SeriesFrame> call,
             SeriesRequest request, Metadata headers, FanoutOptions options, ScheduledExecutorService scheduler) {
         SeriesStream stream = new SeriesStream(store, strategy, call, options, scheduler);
         stream.start(request, headers, options.bufferedFrames());
@@ -148,27 +139,24 @@ final class SeriesStream implements ChunkSeriesSet {
         }
     }
 
-    private final class Listener extends ClientCall.Listener<SeriesResponse> {
+    private final class Listener extends ClientCall.Listener<SeriesFrame> {
         @Override
-        public void onMessage(SeriesResponse response) {
+        public void onMessage(SeriesFrame frame) {
             owed.decrementAndGet();
             lastProgressNanos = System.nanoTime();
             if (terminated) {
                 return;
             }
-            Object item;
-            try {
-                item = decode(response);
-            } catch (RuntimeException e) {
-                String message = "receive series from " + store + ": invalid response: " + e.getMessage();
+            if (frame instanceof SeriesFrame.Series s) {
+                queue.add(s.series());
+            } else if (frame instanceof SeriesFrame.Warning w) {
+                queue.add(new StoreWarning(w.text()));
+            } else if (frame instanceof SeriesFrame.Invalid invalid) {
+                String message = "receive series from " + store + ": invalid response: " + invalid.reason();
                 fail(message);
-                call.cancel(message, e);
-                return;
-            }
-            if (item == null) {
-                requestMore();
+                call.cancel(message, null);
             } else {
-                queue.add(item);
+                requestMore();
             }
         }
 
@@ -185,45 +173,6 @@ final class SeriesStream implements ChunkSeriesSet {
                 fail("receive series from " + store + ": " + status.getCode() + description);
             }
         }
-    }
-
-    /** A frame's series, a warning, or {@code null} for frames a querier ignores (hints, empty). */
-    private Object decode(SeriesResponse response) {
-        switch (response.getResultCase()) {
-            case SERIES: {
-                return new ChunkSeries[] {toChunkSeries(response.getSeries())};
-            }
-            case BATCH: {
-                List<Series> batch = response.getBatch().getSeriesList();
-                if (batch.isEmpty()) {
-                    return null;
-                }
-                ChunkSeries[] out = new ChunkSeries[batch.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = toChunkSeries(batch.get(i));
-                }
-                return out;
-            }
-            case WARNING:
-                return new StoreWarning(response.getWarning());
-            default:
-                return null;
-        }
-    }
-
-    private ChunkSeries toChunkSeries(Series series) {
-        Labels seriesLabels = LabelsConverter.fromThanos(series.getLabelsList());
-        int n = series.getChunksCount();
-        List<Chunk> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            AggrChunk wire = series.getChunks(i);
-            Chunk chunk = ChunkConverter.fromThanosRaw(wire);
-            if (verifyChunks) {
-                verifier.verify(chunk);
-            }
-            out.add(chunk);
-        }
-        return new ChunkSeries(seriesLabels, out);
     }
 
     /**
