@@ -38,17 +38,32 @@ class QueryEngineTest {
 
     private final QueryEngine engine = new QueryEngine(QueryOptions.DEFAULT);
 
+    private QueryResult rangeQuery(String expr, long maxSamples) {
+        return engine.rangeQuery(tenSeries(), PromqlParser.parseExpr(expr), 0, 60 * MINUTE, MINUTE,
+                QueryOptions.DEFAULT.withMaxSamples(maxSamples), new CancelHandle());
+    }
+
     @Test
     void maxSamplesLimitFailsWithPrometheusText() {
-        QueryOptions small = QueryOptions.DEFAULT.withMaxSamples(100);
-        assertThatThrownBy(() -> engine.rangeQuery(tenSeries(), PromqlParser.parseExpr("sum(foo)"), 0, 60 * MINUTE, MINUTE,
-                small, new CancelHandle()))
+        assertThatThrownBy(() -> rangeQuery("foo", 10 * 61 - 1))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.type()).isEqualTo(QueryException.Type.EXECUTION))
                 .hasMessage("query processing would load too many samples into memory in query execution");
-        QueryResult ok = engine.rangeQuery(tenSeries(), PromqlParser.parseExpr("sum(foo)"), 0, 60 * MINUTE, MINUTE,
-                QueryOptions.DEFAULT.withMaxSamples(10 * 61), new CancelHandle());
-        assertThat(((Value.Matrix) ok.value()).series()).hasSize(1);
-        assertThat(ok.stats().totalQueryableSamples()).isEqualTo(10 * 61);
+        QueryResult ok = rangeQuery("foo", 10 * 61);
+        assertThat(((Value.Matrix) ok.value()).series()).hasSize(10);
+        assertThat(ok.stats().peakSamples()).isEqualTo(10 * 61);
+    }
+
+    @Test
+    void maxSamplesLimitsThePeakHeldNotTheSamplesRead() {
+        // sum() folds one selected series at a time: 610 samples are read, never more than 61 held.
+        QueryResult sum = rangeQuery("sum(foo)", 61);
+        assertThat(((Value.Matrix) sum.value()).series()).hasSize(1);
+        assertThat(sum.stats().totalQueryableSamples()).isEqualTo(10 * 61);
+        assertThat(sum.stats().peakSamples()).isEqualTo(61);
+        assertThatThrownBy(() -> rangeQuery("sum(foo)", 60)).isInstanceOf(QueryException.class);
+        // Both operands of a binary operator and its output are in memory together, as in Prometheus.
+        assertThat(rangeQuery("foo - foo", 3 * 610).stats().peakSamples()).isEqualTo(3 * 610);
+        assertThatThrownBy(() -> rangeQuery("foo - foo", 3 * 610 - 1)).isInstanceOf(QueryException.class);
     }
 
     @Test

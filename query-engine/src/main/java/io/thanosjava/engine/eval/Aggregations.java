@@ -17,13 +17,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Aggregation operators. Each input series gets a dense group id once. The numeric rules come from
- * the shared kernels in {@code io.thanosjava.engine.functions}: sum, avg, stddev/stdvar and
- * quantile walk one step at a time with one reusable {@link GroupAccumulator} or buffer per
- * group.
+ * the shared kernels in {@code io.thanosjava.engine.functions}. The folding aggregations (sum, avg,
+ * count, group, min, max, stddev, stdvar) take their input one series at a time
+ * ({@link Evaluator#stream}), each group keeping one {@link GroupAccumulator} or output per step,
+ * so an aggregation over a range function never holds all input series. quantile, topk, bottomk,
+ * limitk, limit_ratio and count_values need every series of a step together.
  */
 final class Aggregations {
     private Aggregations() {
@@ -40,50 +41,30 @@ final class Aggregations {
                 param = ((EvalResult.Scalars) p).values();
             }
         }
-        List<StepSeries> in = ev.vectors(a.expr(), g);
         int steps = g.count();
-        boolean delayed = ev.ctx.delayedNameRemoval();
         switch (a.op()) {
-            case TOPK:
-            case BOTTOMK:
-                return new EvalResult.Vectors(SelectiveAggregations.topBottom(a, in, param, steps, a.op() == AggregateOp.TOPK));
-            case LIMITK:
-                return new EvalResult.Vectors(SelectiveAggregations.limitk(a, in, param, steps));
-            case LIMIT_RATIO:
-                return new EvalResult.Vectors(SelectiveAggregations.limitRatio(ev.ctx, a, in, param, steps));
-            case COUNT_VALUES:
-                return new EvalResult.Vectors(countValues(a, in, label, steps));
-            default:
-                break;
-        }
-        Groups groups = Groups.of(a, in, delayed);
-        int ng = groups.labels.size();
-        StepSeries[] out = new StepSeries[ng];
-        for (int i = 0; i < ng; i++) {
-            out[i] = new StepSeries(groups.labels.get(i), steps);
-            out[i].dropName = groups.dropName[i];
-        }
-        switch (a.op()) {
-            case SUM -> fold(in, groups.ids, out, steps, accumulators(ng, KahanSum::new));
-            case AVG -> fold(in, groups.ids, out, steps, accumulators(ng, AvgAccumulator::new));
-            case COUNT, GROUP -> count(in, groups.ids, out, steps, a.op() == AggregateOp.GROUP);
-            case MIN, MAX -> minMax(in, groups.ids, out, steps, a.op() == AggregateOp.MAX);
-            case STDDEV, STDVAR -> {
-                fold(in, groups.ids, out, steps, accumulators(ng, VarianceAccumulator::new));
-                if (a.op() == AggregateOp.STDDEV) {
-                    squareRoots(out, steps);
-                }
+            case TOPK, BOTTOMK -> {
+                return new EvalResult.Vectors(SelectiveAggregations.topBottom(a, ev.vectors(a.expr(), g), param, steps,
+                        a.op() == AggregateOp.TOPK));
             }
-            case QUANTILE -> quantile(ev.ctx, in, groups.ids, out, steps, param);
-            default -> throw new IllegalStateException("unhandled aggregation " + a.op());
-        }
-        List<StepSeries> result = new ArrayList<>(ng);
-        for (StepSeries s : out) {
-            if (!s.isEmpty()) {
-                result.add(s);
+            case LIMITK -> {
+                return new EvalResult.Vectors(SelectiveAggregations.limitk(a, ev.vectors(a.expr(), g), param, steps));
+            }
+            case LIMIT_RATIO -> {
+                return new EvalResult.Vectors(SelectiveAggregations.limitRatio(ev.ctx, a, ev.vectors(a.expr(), g), param, steps));
+            }
+            case COUNT_VALUES -> {
+                return new EvalResult.Vectors(countValues(a, ev.vectors(a.expr(), g), label, steps));
+            }
+            case QUANTILE -> {
+                return new EvalResult.Vectors(quantile(ev.ctx, a, ev.vectors(a.expr(), g), steps, param));
+            }
+            default -> {
+                GroupFold fold = new GroupFold(a, steps);
+                ev.stream(a.expr(), g, fold);
+                return new EvalResult.Vectors(fold.result());
             }
         }
-        return new EvalResult.Vectors(result);
     }
 
     /** Output labels of a group: {@code by} keeps the listed labels, {@code without} drops them and the name. */
@@ -99,101 +80,150 @@ final class Aggregations {
         return a.grouping().isEmpty() ? Labels.empty() : l.keep(a.grouping());
     }
 
-    /** Dense group ids of the input series. */
+    /** Dense group ids, given to series in the order they arrive. */
     static final class Groups {
-        final int[] ids;
+        private final AggregateExpr a;
+        private final Map<Labels, Integer> idOf = new HashMap<>();
         final List<Labels> labels = new ArrayList<>();
-        boolean[] dropName;
+        /** Per group, under delayed name removal: whether the output's name is dropped at the end. */
+        private boolean[] dropName = new boolean[8];
+        /** Per input series of {@link #of}: its group. */
+        int[] ids;
 
-        private Groups(int n) {
-            ids = new int[n];
+        private Groups(AggregateExpr a) {
+            this.a = a;
         }
 
-        static Groups of(AggregateExpr a, List<StepSeries> in, boolean delayed) {
-            Groups gr = new Groups(in.size());
-            Map<Labels, Integer> idOf = new HashMap<>();
-            List<Boolean> drop = new ArrayList<>();
+        static Groups of(AggregateExpr a, List<StepSeries> in) {
+            Groups gr = new Groups(a);
+            gr.ids = new int[in.size()];
             for (int i = 0; i < in.size(); i++) {
-                Labels gl = groupLabels(in.get(i).labels, a);
-                Integer id = idOf.get(gl);
-                if (id == null) {
-                    id = gr.labels.size();
-                    idOf.put(gl, id);
-                    gr.labels.add(gl);
-                    drop.add(false);
-                }
-                if (in.get(i).dropName && gl.has(Labels.METRIC_NAME)) {
-                    drop.set(id, true);
-                }
-                gr.ids[i] = id;
-            }
-            gr.dropName = new boolean[drop.size()];
-            for (int i = 0; i < gr.dropName.length; i++) {
-                gr.dropName[i] = drop.get(i);
+                gr.ids[i] = gr.add(in.get(i));
             }
             return gr;
         }
-    }
 
-    private static GroupAccumulator[] accumulators(int groups, Supplier<GroupAccumulator> kind) {
-        GroupAccumulator[] acc = new GroupAccumulator[groups];
-        for (int gi = 0; gi < groups; gi++) {
-            acc[gi] = kind.get();
+        /** The group of {@code s}, a new id if its group labels are new. */
+        int add(StepSeries s) {
+            Labels gl = groupLabels(s.labels, a);
+            Integer id = idOf.get(gl);
+            if (id == null) {
+                id = labels.size();
+                idOf.put(gl, id);
+                labels.add(gl);
+                if (id == dropName.length) {
+                    dropName = Arrays.copyOf(dropName, id * 2);
+                }
+            }
+            if (s.dropName && gl.has(Labels.METRIC_NAME)) {
+                dropName[id] = true;
+            }
+            return id;
         }
-        return acc;
+
+        /** A new, empty output series for group {@code id}. */
+        StepSeries output(int id, int steps) {
+            return new StepSeries(labels.get(id), steps);
+        }
+
+        /** Under delayed name removal: whether group {@code id}'s output drops its name at the end. */
+        boolean dropName(int id) {
+            return dropName[id];
+        }
     }
 
-    /** Folds each group's values step by step into {@code acc}, then stores each group's value. */
-    private static void fold(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, GroupAccumulator[] acc) {
-        for (int st = 0; st < steps; st++) {
-            for (int i = 0; i < in.size(); i++) {
-                StepSeries s = in.get(i);
+    /** The folding aggregations, fed one input series at a time through one reused buffer. */
+    private static final class GroupFold implements SeriesSink {
+        private final AggregateOp op;
+        private final Groups groups;
+        private final int steps;
+        private final StepSeries buffer;
+        private final List<StepSeries> out = new ArrayList<>();
+        /** Per group, for sum, avg, stddev and stdvar. */
+        private final List<GroupAccumulator> acc = new ArrayList<>();
+
+        GroupFold(AggregateExpr a, int steps) {
+            this.op = a.op();
+            this.groups = new Groups(a);
+            this.steps = steps;
+            this.buffer = new StepSeries(Labels.empty(), steps);
+        }
+
+        @Override
+        public StepSeries series(Labels labels, int steps) {
+            buffer.reset(labels);
+            return buffer;
+        }
+
+        @Override
+        public void accept(StepSeries s) {
+            int id = groups.add(s);
+            if (id == out.size()) {
+                out.add(groups.output(id, steps));
+                acc.add(accumulator());
+            }
+            StepSeries o = out.get(id);
+            switch (op) {
+                case SUM, AVG, STDDEV, STDVAR -> fold(s, o, acc.get(id));
+                case COUNT, GROUP -> count(s, o, op == AggregateOp.GROUP);
+                case MIN, MAX -> minMax(s, o, op == AggregateOp.MAX);
+                default -> throw new IllegalStateException("unhandled aggregation " + op);
+            }
+        }
+
+        private GroupAccumulator accumulator() {
+            return switch (op) {
+                case SUM -> new KahanSum(steps);
+                case AVG -> new AvgAccumulator(steps);
+                case STDDEV, STDVAR -> new VarianceAccumulator(steps);
+                default -> null;
+            };
+        }
+
+        /** Each group's output with its accumulated values, in order of first appearance; empty groups left out. */
+        List<StepSeries> result() {
+            List<StepSeries> result = new ArrayList<>(out.size());
+            for (int id = 0; id < out.size(); id++) {
+                StepSeries o = out.get(id);
+                GroupAccumulator a = acc.get(id);
+                for (int st = 0; a != null && st < steps; st++) {
+                    if (o.has(st)) {
+                        double v = a.value(st);
+                        // stddev from stdvar: the same Math.sqrt(m2 / n) Prometheus takes
+                        o.set(st, op == AggregateOp.STDDEV ? Math.sqrt(v) : v);
+                    }
+                }
+                if (!o.isEmpty()) {
+                    o.dropName = groups.dropName(id);
+                    result.add(o);
+                }
+            }
+            return result;
+        }
+
+        private void fold(StepSeries s, StepSeries o, GroupAccumulator a) {
+            for (int st = 0; st < steps; st++) {
                 if (!s.has(st)) {
                     continue;
                 }
-                StepSeries o = out[ids[i]];
                 if (o.has(st)) {
-                    acc[ids[i]].add(s.values[st]);
+                    a.add(st, s.values[st]);
                 } else {
-                    acc[ids[i]].first(s.values[st]);
+                    a.first(st, s.values[st]);
                     o.set(st, 0);
                 }
             }
-            for (int gi = 0; gi < out.length; gi++) {
-                if (out[gi].has(st)) {
-                    out[gi].set(st, acc[gi].value());
-                }
-            }
         }
-    }
 
-    /** stddev from stdvar: the same {@code Math.sqrt(m2 / n)} Prometheus takes. */
-    private static void squareRoots(StepSeries[] out, int steps) {
-        for (StepSeries o : out) {
-            for (int st = 0; st < steps; st++) {
-                if (o.has(st)) {
-                    o.set(st, Math.sqrt(o.values[st]));
-                }
-            }
-        }
-    }
-
-    private static void count(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean group) {
-        for (int i = 0; i < in.size(); i++) {
-            StepSeries s = in.get(i);
-            StepSeries o = out[ids[i]];
+        private void count(StepSeries s, StepSeries o, boolean group) {
             for (int st = 0; st < steps; st++) {
                 if (s.has(st)) {
                     o.set(st, group ? 1 : (o.has(st) ? o.values[st] + 1 : 1));
                 }
             }
         }
-    }
 
-    private static void minMax(List<StepSeries> in, int[] ids, StepSeries[] out, int steps, boolean max) {
-        for (int i = 0; i < in.size(); i++) {
-            StepSeries s = in.get(i);
-            StepSeries o = out[ids[i]];
+        private void minMax(StepSeries s, StepSeries o, boolean max) {
             for (int st = 0; st < steps; st++) {
                 if (!s.has(st)) {
                     continue;
@@ -211,7 +241,14 @@ final class Aggregations {
         }
     }
 
-    private static void quantile(EvalContext ctx, List<StepSeries> in, int[] ids, StepSeries[] out, int steps, double[] phi) {
+    private static List<StepSeries> quantile(EvalContext ctx, AggregateExpr a, List<StepSeries> in, int steps, double[] phi) {
+        Groups groups = Groups.of(a, in);
+        int[] ids = groups.ids;
+        StepSeries[] out = new StepSeries[groups.labels.size()];
+        for (int gi = 0; gi < out.length; gi++) {
+            out[gi] = groups.output(gi, steps);
+            out[gi].dropName = groups.dropName(gi);
+        }
         double[][] buf = new double[out.length][];
         int[] fill = new int[out.length];
         for (int gi = 0; gi < out.length; gi++) {
@@ -242,6 +279,13 @@ final class Aggregations {
                 ctx.warn("quantile value should be between 0 and 1, got " + GoFloatFormat.formatG(p));
             }
         }
+        List<StepSeries> result = new ArrayList<>(out.length);
+        for (StepSeries o : out) {
+            if (!o.isEmpty()) {
+                result.add(o);
+            }
+        }
+        return result;
     }
 
     private static List<StepSeries> countValues(AggregateExpr a, List<StepSeries> in, String label, int steps) {

@@ -25,6 +25,8 @@ public final class EvalContext {
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Set<String> infos = new LinkedHashSet<>();
     private long samplesLoaded;
+    /** Samples held by the results of finished operators that are still referenced. */
+    private long heldSamples;
     private long peakSamples;
 
     public EvalContext(Queryable queryable, QueryOptions options, long queryStart, long queryEnd, long queryStep,
@@ -49,13 +51,37 @@ public final class EvalContext {
         }
     }
 
-    /** Counts samples read from storage into memory against {@link QueryOptions#maxSamples()}. */
-    void addLoadedSamples(long n) {
+    /** Counts samples read from storage, for {@link io.thanosjava.engine.QueryStats#totalQueryableSamples()}. */
+    void countLoaded(long n) {
         samplesLoaded += n;
-        peakSamples = Math.max(peakSamples, samplesLoaded);
-        if (samplesLoaded > options.maxSamples()) {
+    }
+
+    /**
+     * Notes a moment at which {@code inFlight} samples are in memory on top of the held results
+     * (series being read or built), checking the peak against {@link QueryOptions#maxSamples()} as
+     * Prometheus' {@code --query.max-samples} does.
+     */
+    void observe(long inFlight) {
+        long now = heldSamples + inFlight;
+        if (now > peakSamples) {
+            peakSamples = now;
+        }
+        if (now > options.maxSamples()) {
             throw QueryException.execution("query processing would load too many samples into memory in query execution");
         }
+    }
+
+    long heldSamples() {
+        return heldSamples;
+    }
+
+    /**
+     * Ends an operator that started when {@code before} samples were held: its operands and its
+     * {@code output} coexist for a moment, then only the output stays.
+     */
+    void settle(long before, long output) {
+        observe(output);
+        heldSamples = before + output;
     }
 
     public void warn(String text) {

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.engine.storage.SelectHints;
 import io.thanosjava.model.Labels;
-import io.thanosjava.model.SampleIterator;
-import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.StaleNaN;
 import io.thanosjava.promql.DurationExpressions;
 import io.thanosjava.promql.ast.AggregateExpr;
@@ -39,6 +37,30 @@ public final class Evaluator {
 
     public EvalResult eval(Expr e, StepGrid g) {
         ctx.checkInterrupted();
+        long before = ctx.heldSamples();
+        EvalResult r = evalNode(e, g);
+        ctx.settle(before, samples(r));
+        return r;
+    }
+
+    /** Samples an evaluation result holds, for the query's sample limit. */
+    private static long samples(EvalResult r) {
+        long n = 0;
+        if (r instanceof EvalResult.Scalars s) {
+            n = s.values().length;
+        } else if (r instanceof EvalResult.Vectors v) {
+            for (StepSeries s : v.series()) {
+                n += s.count();
+            }
+        } else if (r instanceof EvalResult.Range range) {
+            for (int size : range.sizes()) {
+                n += size;
+            }
+        }
+        return n;
+    }
+
+    private EvalResult evalNode(Expr e, StepGrid g) {
         if (e instanceof NumberLiteral n) {
             double[] v = new double[g.count()];
             Arrays.fill(v, n.value());
@@ -83,6 +105,27 @@ public final class Evaluator {
         return ((EvalResult.Vectors) eval(e, g)).series();
     }
 
+    /**
+     * Feeds the series of an instant-vector operand to {@code sink} one at a time. Selectors and
+     * range functions over matrix selectors stream from storage without holding all their output;
+     * anything else is evaluated whole first.
+     */
+    void stream(Expr e, StepGrid g, SeriesSink sink) {
+        ctx.checkInterrupted();
+        Expr inner = unwrapParens(e);
+        if (inner instanceof VectorSelector vs) {
+            selectInstant(vs, g, false, "", sink);
+            return;
+        }
+        if (inner instanceof Call c && FunctionTable.get(c.function().name()) instanceof RangeFunction f) {
+            f.stream(this, c, g, sink);
+            return;
+        }
+        for (StepSeries s : vectors(inner, g)) {
+            sink.accept(s);
+        }
+    }
+
     /** Evaluates a range-vector argument, telling the selector which function consumes it. */
     EvalResult.Range range(Expr e, StepGrid g, String func) {
         Expr inner = unwrapParens(e);
@@ -90,6 +133,15 @@ public final class Evaluator {
             return selectRange(ms, g, func);
         }
         return (EvalResult.Range) eval(inner, g);
+    }
+
+    /** A range-vector argument one series at a time: streamed from storage for a matrix selector. */
+    RangeOperand rangeOperand(Expr e, StepGrid g, String func) {
+        Expr inner = unwrapParens(e);
+        if (inner instanceof MatrixSelector ms) {
+            return openRange(ms, g, func);
+        }
+        return RangeOperand.of((EvalResult.Range) eval(inner, g));
     }
 
     static Expr unwrapParens(Expr e) {
@@ -152,44 +204,56 @@ public final class Evaluator {
      * stale marker. With {@code timestamps} the output is the stored sample's time in seconds.
      */
     EvalResult.Vectors selectInstant(VectorSelector vs, StepGrid g, boolean timestamps, String func) {
+        SeriesCollector out = new SeriesCollector(ctx);
+        selectInstant(vs, g, timestamps, func, out);
+        return new EvalResult.Vectors(out.series());
+    }
+
+    private void selectInstant(VectorSelector vs, StepGrid g, boolean timestamps, String func, SeriesSink sink) {
         long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
         long lookback = ctx.options.lookbackDeltaMillis();
         long ahead = vs.smoothed() ? lookback : 0;
-        Loaded l = load(vs, min(refs) - lookback + 1, max(refs) + ahead, g.step(), 0, func, false);
-        List<StepSeries> out = new ArrayList<>(l.labels.size());
-        for (int i = 0; i < l.labels.size(); i++) {
-            long[] t = l.timestamps.get(i);
-            double[] v = l.values.get(i);
-            int n = l.sizes.get(i);
-            StepSeries s = new StepSeries(l.labels.get(i), g.count());
-            int j = 0;
-            for (int step = 0; step < refs.length; step++) {
-                long ref = refs[step];
-                if (j > 0 && t[j - 1] > ref) {
-                    j = 0; // reference times only go backwards for constant @ times; never in practice
-                }
-                while (j < n && t[j] <= ref) {
-                    j++;
-                }
-                int last = j - 1;
-                if (last >= 0 && t[last] > ref - lookback && Double.doubleToRawLongBits(v[last]) != StaleNaN.BITS) {
-                    double value = timestamps ? t[last] / 1000.0 : v[last];
-                    if (ahead > 0 && t[last] < ref && j < n && t[j] <= ref + ahead
-                            && Double.doubleToRawLongBits(v[j]) != StaleNaN.BITS) {
-                        // smoothed: interpolate between the samples around the step
-                        value = v[last] + (v[j] - v[last]) * (double) (ref - t[last]) / (double) (t[j] - t[last]);
+        try (SelectedSeries in = select(vs, min(refs) - lookback + 1, max(refs) + ahead, g.step(), 0, func, false)) {
+            while (in.next()) {
+                long[] t = in.timestamps();
+                double[] v = in.values();
+                int n = in.size();
+                StepSeries s = sink.series(in.labels(), g.count());
+                int j = 0;
+                for (int step = 0; step < refs.length; step++) {
+                    long ref = refs[step];
+                    if (j > 0 && t[j - 1] > ref) {
+                        j = 0; // reference times only go backwards for constant @ times; never in practice
                     }
-                    s.set(step, value);
+                    while (j < n && t[j] <= ref) {
+                        j++;
+                    }
+                    int last = j - 1;
+                    if (last >= 0 && t[last] > ref - lookback && Double.doubleToRawLongBits(v[last]) != StaleNaN.BITS) {
+                        double value = timestamps ? t[last] / 1000.0 : v[last];
+                        if (ahead > 0 && t[last] < ref && j < n && t[j] <= ref + ahead
+                                && Double.doubleToRawLongBits(v[j]) != StaleNaN.BITS) {
+                            // smoothed: interpolate between the samples around the step
+                            value = v[last] + (v[j] - v[last]) * (double) (ref - t[last]) / (double) (t[j] - t[last]);
+                        }
+                        s.set(step, value);
+                    }
                 }
-            }
-            if (!s.isEmpty()) {
-                out.add(s);
+                if (!s.isEmpty()) {
+                    sink.accept(s);
+                }
             }
         }
-        return new EvalResult.Vectors(out);
     }
 
     EvalResult.Range selectRange(MatrixSelector ms, StepGrid g, String func) {
+        try (RangeOperand in = openRange(ms, g, func)) {
+            return in.materialize(ctx);
+        }
+    }
+
+    /** A matrix selector's series streamed from storage, with the windows of every step. */
+    private RangeOperand openRange(MatrixSelector ms, StepGrid g, String func) {
         VectorSelector vs = ms.selector();
         long range = duration(ms.rangeMillis(), ms.rangeExpr());
         long[] refs = referenceTimes(vs.at(), duration(vs.offsetMillis(), vs.offsetExpr()), g);
@@ -197,14 +261,8 @@ public final class Evaluator {
                 : vs.anchored() ? EvalResult.Edges.ANCHORED : EvalResult.Edges.PLAIN;
         long lookback = edges == EvalResult.Edges.PLAIN ? 0 : ctx.options.lookbackDeltaMillis();
         long after = edges == EvalResult.Edges.SMOOTHED ? lookback : 0;
-        Loaded l = load(vs, min(refs) - range - lookback + 1, max(refs) + after, g.step(), range, func, true);
-        int n = l.labels.size();
-        int[] sizes = new int[n];
-        for (int i = 0; i < n; i++) {
-            sizes[i] = l.sizes.get(i);
-        }
-        return new EvalResult.Range(l.labels.toArray(new Labels[0]), new boolean[n], l.timestamps.toArray(new long[0][]),
-                l.values.toArray(new double[0][]), sizes, refs, range, edges, lookback);
+        SelectedSeries in = select(vs, min(refs) - range - lookback + 1, max(refs) + after, g.step(), range, func, true);
+        return RangeOperand.stored(in, refs, range, edges, lookback);
     }
 
     private EvalResult.Range subquery(SubqueryExpr sq, StepGrid g) {
@@ -258,63 +316,13 @@ public final class Evaluator {
         return s;
     }
 
-    /** Decoded samples of the selected series, on primitive arrays, read once per selector. */
-    private static final class Loaded {
-        final List<Labels> labels = new ArrayList<>();
-        final List<long[]> timestamps = new ArrayList<>();
-        final List<double[]> values = new ArrayList<>();
-        final List<Integer> sizes = new ArrayList<>();
-    }
-
-    private Loaded load(VectorSelector vs, long mint, long maxt, long step, long range, String func, boolean dropStale) {
-        Loaded out = new Loaded();
+    private SelectedSeries select(VectorSelector vs, long mint, long maxt, long step, long range, String func,
+                                  boolean dropStale) {
         if (maxt < mint) {
-            return out;
+            return SelectedSeries.none(ctx);
         }
         SelectHints hints = new SelectHints(mint, maxt, step, range, func, List.of(), false, false);
-        long[] t = new long[64];
-        double[] v = new double[64];
-        try (SeriesSet set = ctx.queryable.select(hints, vs.matchers())) {
-            while (set.next()) {
-                ctx.checkInterrupted();
-                SampleIterator it = set.at().iterator();
-                int n = 0;
-                if (it.seek(mint)) {
-                    do {
-                        long ts = it.atT();
-                        if (ts > maxt) {
-                            break;
-                        }
-                        double val = it.atV();
-                        if (dropStale && Double.doubleToRawLongBits(val) == StaleNaN.BITS) {
-                            continue;
-                        }
-                        if (n == t.length) {
-                            t = Arrays.copyOf(t, n * 2);
-                            v = Arrays.copyOf(v, n * 2);
-                        }
-                        t[n] = ts;
-                        v[n++] = val;
-                    } while (it.next());
-                }
-                if (n == 0) {
-                    continue;
-                }
-                ctx.addLoadedSamples(n);
-                out.labels.add(set.at().labels());
-                out.timestamps.add(Arrays.copyOf(t, n));
-                out.values.add(Arrays.copyOf(v, n));
-                out.sizes.add(n);
-            }
-            for (String w : set.warnings()) {
-                ctx.storageWarning(w);
-            }
-        } catch (QueryException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new QueryException(QueryException.Type.INTERNAL, "expanding series: " + e.getMessage(), e);
-        }
-        return out;
+        return SelectedSeries.open(ctx, hints, vs.matchers(), dropStale);
     }
 
     static long min(long[] a) {

@@ -47,8 +47,18 @@ public final class ResultAssembler {
             series = finish(((EvalResult.Vectors) r).series(), delayed);
         }
         List<Value.Series> out = new ArrayList<>(series.size());
+        long[] allSteps = null;
         for (StepSeries s : series) {
             if (s.isEmpty()) {
+                continue;
+            }
+            if (s.isFull()) {
+                // A series with a sample at every step hands over its values as they are, and all
+                // such series share one array of the step timestamps: no copy of the matrix.
+                if (allSteps == null) {
+                    allSteps = stepTimes(g);
+                }
+                out.add(new Value.Series(s.labels, allSteps, s.values));
                 continue;
             }
             long[] t = new long[s.count()];
@@ -64,6 +74,14 @@ public final class ResultAssembler {
         }
         out.sort(Comparator.comparing(Value.Series::labels));
         return new Value.Matrix(out);
+    }
+
+    private static long[] stepTimes(StepGrid g) {
+        long[] t = new long[g.count()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = g.time(i);
+        }
+        return t;
     }
 
     private static List<StepSeries> finish(List<StepSeries> in, boolean delayed) {

@@ -34,7 +34,7 @@ final class SelectiveAggregations {
     }
 
     static List<StepSeries> topBottom(AggregateExpr a, List<StepSeries> in, double[] param, int steps, boolean top) {
-        Aggregations.Groups groups = Aggregations.Groups.of(a, in, false);
+        Aggregations.Groups groups = Aggregations.Groups.of(a, in);
         int ng = groups.labels.size();
         StepSeries[] out = new StepSeries[in.size()];
         List<StepSeries> order = new ArrayList<>();
@@ -96,7 +96,7 @@ final class SelectiveAggregations {
     }
 
     static List<StepSeries> limitk(AggregateExpr a, List<StepSeries> in, double[] param, int steps) {
-        Aggregations.Groups groups = Aggregations.Groups.of(a, in, false);
+        Aggregations.Groups groups = Aggregations.Groups.of(a, in);
         int[] taken = new int[groups.labels.size()];
         StepSeries[] out = new StepSeries[in.size()];
         List<StepSeries> order = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.thanosjava.engine.eval;
 
 import io.thanosjava.model.Labels;
+import java.util.Arrays;
 
 /**
  * One output series of an instant-vector expression over every step of a grid: a value per step
@@ -19,6 +20,19 @@ public final class StepSeries {
         this.labels = labels;
         this.values = new double[steps];
         this.present = new long[(steps + 63) >>> 6];
+    }
+
+    /** Empties this series for reuse under new labels. */
+    void reset(Labels newLabels) {
+        labels = newLabels;
+        dropName = false;
+        Arrays.fill(present, 0);
+        count = 0;
+    }
+
+    /** Whether every step has a sample. */
+    boolean isFull() {
+        return count == values.length;
     }
 
     public int steps() {

@@ -9,12 +9,18 @@ package io.thanosjava.engine.functions;
  * c = KahanSum.compensation(x, sum, t, c);
  * sum = t;
  * }</pre>
- * An instance is a reusable {@link GroupAccumulator} for the {@code sum} aggregation (the result
- * is {@code sum + c}).
+ * An instance is the {@link GroupAccumulator} of the {@code sum} aggregation for one group (the
+ * result is {@code sum + c} per step).
  */
 public final class KahanSum implements GroupAccumulator {
-    private double sum;
-    private double c;
+    private final double[] sum;
+    private final double[] c;
+
+    /** Sums for {@code steps} steps, all starting at 0. */
+    public KahanSum(int steps) {
+        sum = new double[steps];
+        c = new double[steps];
+    }
 
     /**
      * The new compensation term after {@code t = sum + inc}: reset to 0 when {@code t} is
@@ -32,21 +38,22 @@ public final class KahanSum implements GroupAccumulator {
 
     /** Starts a new sum at {@code x}, as Prometheus starts a group with its first value. */
     @Override
-    public void first(double x) {
-        sum = x;
-        c = 0;
+    public void first(int step, double x) {
+        sum[step] = x;
+        c[step] = 0;
     }
 
     @Override
-    public void add(double x) {
-        double t = sum + x;
-        c = compensation(x, sum, t, c);
-        sum = t;
+    public void add(int step, double x) {
+        double s = sum[step];
+        double t = s + x;
+        c[step] = compensation(x, s, t, c[step]);
+        sum[step] = t;
     }
 
     /** The compensated sum, {@code sum + c}, as the {@code sum} aggregation reports it. */
     @Override
-    public double value() {
-        return sum + c;
+    public double value(int step) {
+        return sum[step] + c[step];
     }
 }

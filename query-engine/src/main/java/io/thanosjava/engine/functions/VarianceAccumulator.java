@@ -1,41 +1,47 @@
 package io.thanosjava.engine.functions;
 
 /**
- * The {@code stddev}/{@code stdvar} aggregations as Prometheus 3.x computes them per group:
- * Welford's online algorithm without compensation, population variance. A group whose first value
- * is NaN or ±Inf yields NaN whatever follows. Reusable: {@link #first} starts a group.
+ * The {@code stddev}/{@code stdvar} aggregations as Prometheus 3.x computes them per group and
+ * step: Welford's online algorithm without compensation, population variance. A group whose first
+ * value is NaN or ±Inf yields NaN whatever follows. {@link #first} starts a group at a step.
  */
 public final class VarianceAccumulator implements GroupAccumulator {
-    private double mean;
-    private double m2;
-    private double count;
+    private final double[] mean;
+    private final double[] m2;
+    private final double[] count;
 
-    @Override
-    public void first(double f) {
-        count = 1;
-        mean = f;
-        m2 = Double.isNaN(f) || Double.isInfinite(f) ? Double.NaN : 0;
+    public VarianceAccumulator(int steps) {
+        mean = new double[steps];
+        m2 = new double[steps];
+        count = new double[steps];
     }
 
     @Override
-    public void add(double f) {
-        count++;
-        double delta = f - mean;
-        mean += delta / count;
-        m2 += delta * (f - mean);
+    public void first(int step, double f) {
+        count[step] = 1;
+        mean[step] = f;
+        m2[step] = Double.isNaN(f) || Double.isInfinite(f) ? Double.NaN : 0;
     }
 
-    /** The population variance, as {@link #stdvar()}. */
     @Override
-    public double value() {
-        return stdvar();
+    public void add(int step, double f) {
+        double n = ++count[step];
+        double delta = f - mean[step];
+        mean[step] += delta / n;
+        m2[step] += delta * (f - mean[step]);
     }
 
-    public double stdvar() {
-        return m2 / count;
+    /** The population variance, as {@link #stdvar}. */
+    @Override
+    public double value(int step) {
+        return stdvar(step);
     }
 
-    public double stddev() {
-        return Math.sqrt(m2 / count);
+    public double stdvar(int step) {
+        return m2[step] / count[step];
+    }
+
+    public double stddev(int step) {
+        return Math.sqrt(m2[step] / count[step]);
     }
 }

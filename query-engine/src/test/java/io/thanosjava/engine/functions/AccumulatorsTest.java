@@ -10,27 +10,53 @@ class AccumulatorsTest {
 
     @Test
     void kahanSumRecoversCancelledLowOrderParts() {
-        KahanSum sum = new KahanSum();
-        sum.add(1e100);
-        sum.add(1);
-        sum.add(-1e100);
-        assertThat(sum.value()).isEqualTo(1.0);
-        sum.first(0.1);
+        KahanSum sum = new KahanSum(1);
+        sum.add(0, 1e100);
+        sum.add(0, 1);
+        sum.add(0, -1e100);
+        assertThat(sum.value(0)).isEqualTo(1.0);
+        sum.first(0, 0.1);
         for (int i = 1; i < 10; i++) {
-            sum.add(0.1);
+            sum.add(0, 0.1);
         }
-        assertThat(sum.value()).isEqualTo(1.0);
+        assertThat(sum.value(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void eachStepIsFoldedOnItsOwn() {
+        KahanSum sum = new KahanSum(2);
+        sum.first(0, 1e100);
+        sum.first(1, 0.5);
+        sum.add(0, 1);
+        sum.add(1, 0.25);
+        sum.add(0, -1e100);
+        assertThat(sum.value(0)).isEqualTo(1.0);
+        assertThat(sum.value(1)).isEqualTo(0.75);
+        AvgAccumulator avg = new AvgAccumulator(2);
+        avg.first(0, Double.MAX_VALUE);
+        avg.first(1, 3);
+        avg.add(0, Double.MAX_VALUE);
+        avg.add(1, 5);
+        assertThat(avg.value(0)).isEqualTo(Double.MAX_VALUE);
+        assertThat(avg.value(1)).isEqualTo(4.0);
+        assertThat(avg.count(1)).isEqualTo(2.0);
+        VarianceAccumulator v = new VarianceAccumulator(2);
+        v.first(0, Double.NaN);
+        v.first(1, 1);
+        v.add(1, 3);
+        assertThat(v.stdvar(0)).isNaN();
+        assertThat(v.stdvar(1)).isEqualTo(1.0);
     }
 
     @Test
     void kahanCompensationResetsOnInfinity() {
         assertThat(KahanSum.compensation(INF, 1, INF, 0.5)).isEqualTo(0.0);
-        KahanSum sum = new KahanSum();
-        sum.add(INF);
-        sum.add(1);
-        assertThat(sum.value()).isEqualTo(INF);
-        sum.add(-INF);
-        assertThat(sum.value()).isNaN();
+        KahanSum sum = new KahanSum(1);
+        sum.add(0, INF);
+        sum.add(0, 1);
+        assertThat(sum.value(0)).isEqualTo(INF);
+        sum.add(0, -INF);
+        assertThat(sum.value(0)).isNaN();
     }
 
     @Test
@@ -44,50 +70,50 @@ class AccumulatorsTest {
 
     @Test
     void avgAggregationDividesTheCompensatedSum() {
-        AvgAccumulator avg = new AvgAccumulator();
-        avg.first(1e100);
-        avg.add(1);
-        avg.add(-1e100);
-        assertThat(avg.value()).isEqualTo(1.0 / 3);
-        assertThat(avg.count()).isEqualTo(3.0);
-        avg.first(2);
-        assertThat(avg.value()).isEqualTo(2.0);
+        AvgAccumulator avg = new AvgAccumulator(1);
+        avg.first(0, 1e100);
+        avg.add(0, 1);
+        avg.add(0, -1e100);
+        assertThat(avg.value(0)).isEqualTo(1.0 / 3);
+        assertThat(avg.count(0)).isEqualTo(3.0);
+        avg.first(0, 2);
+        assertThat(avg.value(0)).isEqualTo(2.0);
     }
 
     @Test
     void avgAggregationOverflowsIntoTheIncrementalMean() {
         double max = Double.MAX_VALUE;
-        AvgAccumulator avg = new AvgAccumulator();
-        avg.first(max);
-        avg.add(max);
+        AvgAccumulator avg = new AvgAccumulator(1);
+        avg.first(0, max);
+        avg.add(0, max);
         // mean = MAX after the switch; + (MAX/2 − MAX/2) = MAX.
-        assertThat(avg.value()).isEqualTo(max);
-        avg.add(-max);
+        assertThat(avg.value(0)).isEqualTo(max);
+        avg.add(0, -max);
         // mean + (−MAX/3 − MAX/3).
-        assertThat(avg.value()).isEqualTo(max + (-max / 3 - max / 3));
+        assertThat(avg.value(0)).isEqualTo(max + (-max / 3 - max / 3));
     }
 
     @Test
     void avgAggregationKeepsAnInfiniteMean() {
-        AvgAccumulator avg = new AvgAccumulator();
-        avg.first(INF);
-        avg.add(5);
-        avg.add(INF);
-        assertThat(avg.value()).isEqualTo(INF);
-        avg.add(-INF);
-        assertThat(avg.value()).isNaN();
-        avg.first(1);
-        avg.add(Double.NaN);
-        assertThat(avg.value()).isNaN();
+        AvgAccumulator avg = new AvgAccumulator(1);
+        avg.first(0, INF);
+        avg.add(0, 5);
+        avg.add(0, INF);
+        assertThat(avg.value(0)).isEqualTo(INF);
+        avg.add(0, -INF);
+        assertThat(avg.value(0)).isNaN();
+        avg.first(0, 1);
+        avg.add(0, Double.NaN);
+        assertThat(avg.value(0)).isNaN();
     }
 
     private static double avgOf(double... values) {
-        AvgAccumulator avg = new AvgAccumulator();
-        avg.first(values[0]);
+        AvgAccumulator avg = new AvgAccumulator(1);
+        avg.first(0, values[0]);
         for (int i = 1; i < values.length; i++) {
-            avg.add(values[i]);
+            avg.add(0, values[i]);
         }
-        return avg.value();
+        return avg.value(0);
     }
 
     /** Cases of the upstream aggregators.test script, inputs in the series' label order. */
@@ -105,45 +131,45 @@ class AccumulatorsTest {
 
     @Test
     void varianceAggregation() {
-        VarianceAccumulator v = new VarianceAccumulator();
-        v.first(2);
+        VarianceAccumulator v = new VarianceAccumulator(1);
+        v.first(0, 2);
         for (double x : new double[] {4, 4, 4, 5, 5, 7, 9}) {
-            v.add(x);
+            v.add(0, x);
         }
-        assertThat(v.stdvar()).isEqualTo(4.0);
-        assertThat(v.stddev()).isEqualTo(2.0);
-        assertThat(v.value()).isEqualTo(v.stdvar()).isEqualTo(4.0);
-        v.first(3);
-        assertThat(v.stdvar()).isEqualTo(0.0);
+        assertThat(v.stdvar(0)).isEqualTo(4.0);
+        assertThat(v.stddev(0)).isEqualTo(2.0);
+        assertThat(v.value(0)).isEqualTo(v.stdvar(0)).isEqualTo(4.0);
+        v.first(0, 3);
+        assertThat(v.stdvar(0)).isEqualTo(0.0);
     }
 
     /** aggregators.test: http_requests at 50m is 100, 200, … 800; and three equal accumulated 1.33 steps. */
     @Test
     void varianceAggregationUpstreamCases() {
-        VarianceAccumulator v = new VarianceAccumulator();
-        v.first(100);
+        VarianceAccumulator v = new VarianceAccumulator(1);
+        v.first(0, 100);
         for (int i = 2; i <= 8; i++) {
-            v.add(100 * i);
+            v.add(0, 100 * i);
         }
-        assertThat(v.stdvar()).isEqualTo(52500.0);
-        assertThat(v.stddev()).isCloseTo(229.12878474779, within(229.12878474779e-6));
+        assertThat(v.stdvar(0)).isEqualTo(52500.0);
+        assertThat(v.stddev(0)).isCloseTo(229.12878474779, within(229.12878474779e-6));
         double value = 0;
         for (int i = 0; i < 10; i++) {
             value += 1.33;
         }
-        v.first(value);
-        v.add(value);
-        v.add(value);
-        assertThat(v.stdvar()).isEqualTo(0.0);
+        v.first(0, value);
+        v.add(0, value);
+        v.add(0, value);
+        assertThat(v.stdvar(0)).isEqualTo(0.0);
     }
 
     @Test
     void varianceAggregationIsNaNWhenTheFirstValueIsNotFinite() {
-        VarianceAccumulator v = new VarianceAccumulator();
-        v.first(INF);
-        assertThat(v.stddev()).isNaN();
-        v.first(Double.NaN);
-        v.add(1);
-        assertThat(v.stdvar()).isNaN();
+        VarianceAccumulator v = new VarianceAccumulator(1);
+        v.first(0, INF);
+        assertThat(v.stddev(0)).isNaN();
+        v.first(0, Double.NaN);
+        v.add(0, 1);
+        assertThat(v.stdvar(0)).isNaN();
     }
 }
