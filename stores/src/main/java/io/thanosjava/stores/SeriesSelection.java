@@ -19,4 +19,14 @@ public interface SeriesSelection {
 
     /** Chunk {@code j} (0 ≤ j < {@link #chunkCount}) of series {@code i}; chunks come in time order. */
     Chunk chunk(int i, int j);
+
+    /**
+     * Hands chunk {@code j} of series {@code i} to {@code sink}; this is how the service reads chunks to
+     * send them. A store that keeps chunk bytes in shared arrays overrides it to pass a slice of them
+     * instead of building a {@link Chunk}.
+     */
+    default void chunk(int i, int j, ChunkSink sink) {
+        Chunk c = chunk(i, j);
+        sink.chunk(c.minTime(), c.maxTime(), c.encoding(), c.data(), 0, c.data().length);
+    }
 }

@@ -1,20 +1,14 @@
 package io.thanosjava.stores;
 
-import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import io.thanosjava.model.chunk.Chunk;
-import io.thanosjava.storeapi.LabelsConverter;
-import io.thanosjava.storeapi.proto.store.AggrChunk;
-import io.thanosjava.storeapi.proto.store.Series;
-import io.thanosjava.storeapi.proto.store.SeriesBatch;
-import io.thanosjava.storeapi.proto.store.SeriesResponse;
 
 /**
  * Sends a {@link SeriesPlan} with gRPC flow control: frames are built only while the transport
  * {@linkplain ServerCallStreamObserver#isReady() is ready}, and the rest waits for the next
  * on-ready callback. A slow reader therefore holds back the store instead of making it buffer the
- * whole answer. gRPC calls {@link #drain} and {@link #cancel} serially, never concurrently.
+ * whole answer. gRPC calls {@link #drain} and {@link #cancel} serially, never concurrently. Frames are
+ * written as protobuf bytes by one {@link SeriesFrameEncoder} per call.
  */
 final class SeriesStreamer {
     /** Batches above this many series gain nothing and only make frames huge. */
@@ -24,14 +18,15 @@ final class SeriesStreamer {
     private final SeriesSelection selection;
     private final boolean skipChunks;
     private final int batchSize;
-    private final ServerCallStreamObserver<SeriesResponse> call;
+    private final ServerCallStreamObserver<EncodedFrame> call;
     private final StoreMetrics metrics;
+    private final SeriesFrameEncoder encoder = new SeriesFrameEncoder();
     private int next;
     private boolean finished;
     private volatile boolean cancelled;
 
     SeriesStreamer(SeriesPlan plan, SeriesSelection selection, boolean skipChunks, long responseBatchSize,
-            ServerCallStreamObserver<SeriesResponse> call, StoreMetrics metrics) {
+            ServerCallStreamObserver<EncodedFrame> call, StoreMetrics metrics) {
         this.plan = plan;
         this.selection = selection;
         this.skipChunks = skipChunks;
@@ -55,7 +50,7 @@ final class SeriesStreamer {
                     finished = true;
                     return;
                 }
-                call.onNext(batchSize == 1 ? SeriesResponse.newBuilder().setSeries(series(next++)).build() : batch());
+                call.onNext(frame());
                 metrics.framesSent.increment();
             }
             if (next >= plan.size()) {
@@ -69,37 +64,15 @@ final class SeriesStreamer {
         }
     }
 
-    private SeriesResponse batch() {
+    /** The next frame: up to {@code batchSize} series, as a {@code batch} frame unless one per frame was asked. */
+    private EncodedFrame frame() {
         int end = Math.min(plan.size(), next + batchSize);
-        SeriesBatch.Builder b = SeriesBatch.newBuilder();
         while (next < end) {
-            b.addSeries(series(next++));
+            encoder.addSeries(plan.labels(next), selection, plan.selectionIndex(next), skipChunks);
+            metrics.chunksSent.add(encoder.lastChunkCount());
+            metrics.seriesSent.increment();
+            next++;
         }
-        return SeriesResponse.newBuilder().setBatch(b).build();
-    }
-
-    private Series series(int k) {
-        Series.Builder s = Series.newBuilder().addAllLabels(LabelsConverter.toThanos(plan.labels(k)));
-        if (!skipChunks) {
-            int i = plan.selectionIndex(k);
-            int n = selection.chunkCount(i);
-            for (int j = 0; j < n; j++) {
-                s.addChunks(toWire(selection.chunk(i, j)));
-            }
-            metrics.chunksSent.add(n);
-        }
-        metrics.seriesSent.increment();
-        return s.build();
-    }
-
-    /** Chunk bytes are immutable once stored, so the wire message wraps them without a copy. */
-    private static AggrChunk toWire(Chunk c) {
-        return AggrChunk.newBuilder()
-                .setMinTime(c.minTime())
-                .setMaxTime(c.maxTime())
-                .setRaw(io.thanosjava.storeapi.proto.store.Chunk.newBuilder()
-                        .setTypeValue(c.encoding())
-                        .setData(UnsafeByteOperations.unsafeWrap(c.data())))
-                .build();
+        return encoder.finish(batchSize > 1);
     }
 }

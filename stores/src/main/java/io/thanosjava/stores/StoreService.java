@@ -3,7 +3,10 @@ package io.thanosjava.stores;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.thanosjava.model.InvalidMatcherException;
@@ -18,7 +21,6 @@ import io.thanosjava.storeapi.proto.store.LabelNamesResponse;
 import io.thanosjava.storeapi.proto.store.LabelValuesRequest;
 import io.thanosjava.storeapi.proto.store.LabelValuesResponse;
 import io.thanosjava.storeapi.proto.store.SeriesRequest;
-import io.thanosjava.storeapi.proto.store.SeriesResponse;
 import io.thanosjava.storeapi.proto.store.StoreGrpc;
 import io.thanosjava.storeapi.proto.store.StoreType;
 import java.util.Collection;
@@ -47,9 +49,13 @@ import java.util.function.Consumer;
  *   <li>the stream honours gRPC flow control ({@link SeriesStreamer}).
  * </ul>
  *
+ * Series frames are written as protobuf bytes by the store ({@link SeriesFrameEncoder}) and sent through
+ * a method descriptor whose response marshaller passes them on as they are; the other methods use the
+ * generated messages.
+ *
  * Invalid matchers (bad regex, unknown type) answer {@code INVALID_ARGUMENT}.
  */
-public final class StoreService extends StoreGrpc.StoreImplBase {
+public final class StoreService implements BindableService {
     private final StoreBackend backend;
     private final Labels externalLabels;
     private final StoreMetrics metrics;
@@ -61,9 +67,18 @@ public final class StoreService extends StoreGrpc.StoreImplBase {
     }
 
     @Override
-    public void series(SeriesRequest request, StreamObserver<SeriesResponse> responseObserver) {
+    public ServerServiceDefinition bindService() {
+        return ServerServiceDefinition.builder(StoreGrpc.SERVICE_NAME)
+                .addMethod(EncodedFrame.SERIES_METHOD, ServerCalls.asyncServerStreamingCall(this::series))
+                .addMethod(StoreGrpc.getLabelNamesMethod(), ServerCalls.asyncUnaryCall(this::labelNames))
+                .addMethod(StoreGrpc.getLabelValuesMethod(), ServerCalls.asyncUnaryCall(this::labelValues))
+                .addMethod(StoreGrpc.getInfoMethod(), ServerCalls.asyncUnaryCall(this::info))
+                .build();
+    }
+
+    private void series(SeriesRequest request, StreamObserver<EncodedFrame> responseObserver) {
         metrics.seriesCalls.increment();
-        ServerCallStreamObserver<SeriesResponse> call = (ServerCallStreamObserver<SeriesResponse>) responseObserver;
+        ServerCallStreamObserver<EncodedFrame> call = (ServerCallStreamObserver<EncodedFrame>) responseObserver;
         List<LabelMatcher> local;
         try {
             local = RequestMatchers.localMatchers(request.getMatchersList(), externalLabels);
@@ -95,8 +110,7 @@ public final class StoreService extends StoreGrpc.StoreImplBase {
         call.setOnReadyHandler(streamer::drain);
     }
 
-    @Override
-    public void labelNames(LabelNamesRequest request, StreamObserver<LabelNamesResponse> responseObserver) {
+    private void labelNames(LabelNamesRequest request, StreamObserver<LabelNamesResponse> responseObserver) {
         metrics.labelNamesCalls.increment();
         try {
             List<LabelMatcher> local = RequestMatchers.localMatchers(request.getMatchersList(), externalLabels);
@@ -124,8 +138,7 @@ public final class StoreService extends StoreGrpc.StoreImplBase {
      * Values of one label. For an external label the answer is its external value, given only when
      * some series matches in the time range (stricter than Thanos, which answers it unconditionally).
      */
-    @Override
-    public void labelValues(LabelValuesRequest request, StreamObserver<LabelValuesResponse> responseObserver) {
+    private void labelValues(LabelValuesRequest request, StreamObserver<LabelValuesResponse> responseObserver) {
         metrics.labelValuesCalls.increment();
         String name = request.getLabel();
         if (name.isEmpty()) {
@@ -156,8 +169,7 @@ public final class StoreService extends StoreGrpc.StoreImplBase {
     }
 
     /** The legacy {@code /thanos.Store/Info} (removed from Thanos in v0.37), for old queriers. */
-    @Override
-    public void info(InfoRequest request, StreamObserver<InfoResponse> responseObserver) {
+    private void info(InfoRequest request, StreamObserver<InfoResponse> responseObserver) {
         metrics.infoCalls.increment();
         InfoResponse.Builder response = InfoResponse.newBuilder()
                 .addAllLabels(LabelsConverter.toThanos(externalLabels))
