@@ -1,5 +1,7 @@
 /**
- * PromQL's numeric kernels: pure, allocation-free functions over primitive arrays that the
+ * Internal: not part of the public API; may change without notice.
+ *
+ * <p>PromQL's numeric kernels: pure, allocation-free functions over primitive arrays that the
  * evaluator calls once per series and step, each reproducing Prometheus 3.x (3.9.1) to the last
  * bit where Go's arithmetic is reproducible in Java.
  *

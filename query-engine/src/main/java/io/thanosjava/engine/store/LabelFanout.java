@@ -3,6 +3,7 @@ package io.thanosjava.engine.store;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageLite;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import io.thanosjava.engine.QueryException;
@@ -18,6 +19,7 @@ import io.thanosjava.storeapi.proto.store.StoreGrpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +29,40 @@ import java.util.concurrent.TimeUnit;
  * {@code [start, end]}, external labels against the matchers), matchers and time range sent to every
  * store, calls in parallel, answers merged into one list sorted byte-wise and de-duplicated, cut to
  * {@code limit} when it is positive. A failing store becomes a warning naming it (WARN) or fails the
- * call (ABORT); store warnings are kept.
+ * call (ABORT); store warnings are kept. A {@link ResponseCache} may answer for a store; only complete
+ * answers without warnings are offered to it.
  */
 public final class LabelFanout {
+    /** Per-store answers remembered for a while, keyed by store address, tenant and request. */
+    public interface ResponseCache {
+        /** The values {@code store} answered to {@code request} before, or {@code null}. */
+        List<ByteString> get(String store, String tenant, MessageLite request);
+
+        /** Remembers a complete answer without warnings. */
+        void put(String store, String tenant, MessageLite request, List<ByteString> values);
+    }
+
+    private static final ResponseCache NO_CACHE = new ResponseCache() {
+        @Override
+        public List<ByteString> get(String store, String tenant, MessageLite request) {
+            return null;
+        }
+
+        @Override
+        public void put(String store, String tenant, MessageLite request, List<ByteString> values) {
+        }
+    };
+
     private final FanoutOptions options;
+    private final ResponseCache cache;
 
     public LabelFanout(FanoutOptions options) {
+        this(options, NO_CACHE);
+    }
+
+    public LabelFanout(FanoutOptions options, ResponseCache cache) {
         this.options = requireNonNull(options, "options is null");
+        this.cache = requireNonNull(cache, "cache is null");
     }
 
     public LabelQueryResult labelNames(List<StoreEndpoint> stores, long start, long end, List<LabelMatcher> matchers,
@@ -45,14 +74,22 @@ public final class LabelFanout {
                 .build();
         List<StoreEndpoint> selected = select(stores, matchers, start, end);
         List<Future<LabelNamesResponse>> calls = new ArrayList<>(selected.size());
-        for (StoreEndpoint store : selected) {
-            calls.add(stub(store, tenant).labelNames(request));
+        boolean[] cached = new boolean[selected.size()];
+        for (int i = 0; i < selected.size(); i++) {
+            StoreEndpoint store = selected.get(i);
+            List<ByteString> known = cache.get(store.address(), tenant, request);
+            cached[i] = known != null;
+            calls.add(cached[i] ? CompletableFuture.completedFuture(LabelNamesResponse.newBuilder().addAllNames(known).build())
+                    : stub(store, tenant).labelNames(request));
         }
         Merged merged = new Merged();
         for (int i = 0; i < calls.size(); i++) {
             LabelNamesResponse response = await(calls, i, selected.get(i), "fetch label names from", strategy, merged);
             if (response != null) {
                 merged.add(response.getNamesList(), response.getWarningsList());
+                if (!cached[i] && response.getWarningsCount() == 0) {
+                    cache.put(selected.get(i).address(), tenant, request, response.getNamesList());
+                }
             }
         }
         return merged.result(limit);
@@ -72,14 +109,22 @@ public final class LabelFanout {
                 .build();
         List<StoreEndpoint> selected = select(stores, matchers, start, end);
         List<Future<LabelValuesResponse>> calls = new ArrayList<>(selected.size());
-        for (StoreEndpoint store : selected) {
-            calls.add(stub(store, tenant).labelValues(request));
+        boolean[] cached = new boolean[selected.size()];
+        for (int i = 0; i < selected.size(); i++) {
+            StoreEndpoint store = selected.get(i);
+            List<ByteString> known = cache.get(store.address(), tenant, request);
+            cached[i] = known != null;
+            calls.add(cached[i] ? CompletableFuture.completedFuture(LabelValuesResponse.newBuilder().addAllValues(known).build())
+                    : stub(store, tenant).labelValues(request));
         }
         Merged merged = new Merged();
         for (int i = 0; i < calls.size(); i++) {
             LabelValuesResponse response = await(calls, i, selected.get(i), "fetch label values from", strategy, merged);
             if (response != null) {
                 merged.add(response.getValuesList(), response.getWarningsList());
+                if (!cached[i] && response.getWarningsCount() == 0) {
+                    cache.put(selected.get(i).address(), tenant, request, response.getValuesList());
+                }
             }
         }
         return merged.result(limit);

@@ -63,7 +63,8 @@ public final class StoreQueryable implements Queryable {
         return new ClosingOnFailure(series);
     }
 
-    SeriesRequest seriesRequest(SelectHints hints, List<LabelMatcher> matchers) {
+    /** The Series request this view sends its stores for a select with these hints and matchers. */
+    public SeriesRequest seriesRequest(SelectHints hints, List<LabelMatcher> matchers) {
         SeriesRequest.Builder request = SeriesRequest.newBuilder()
                 .setMinTime(hints.start())
                 .setMaxTime(hints.end())
