@@ -159,8 +159,9 @@ final class Aggregations {
         public void accept(StepSeries s) {
             int id = groups.add(s);
             if (id == out.size()) {
-                out.add(groups.output(id, steps));
-                acc.add(accumulator());
+                StepSeries o = groups.output(id, steps);
+                out.add(o);
+                acc.add(accumulator(o));
             }
             StepSeries o = out.get(id);
             switch (op) {
@@ -171,9 +172,9 @@ final class Aggregations {
             }
         }
 
-        private GroupAccumulator accumulator() {
+        private GroupAccumulator accumulator(StepSeries output) {
             return switch (op) {
-                case SUM -> new KahanSum(steps);
+                case SUM -> new KahanSum(output.values);
                 case AVG -> new AvgAccumulator(steps);
                 case STDDEV, STDVAR -> new VarianceAccumulator(steps);
                 default -> null;
@@ -209,8 +210,8 @@ final class Aggregations {
                 if (o.has(st)) {
                     a.add(st, s.values[st]);
                 } else {
+                    o.set(st, 0); // presence first: a sum accumulates in o's values
                     a.first(st, s.values[st]);
-                    o.set(st, 0);
                 }
             }
         }

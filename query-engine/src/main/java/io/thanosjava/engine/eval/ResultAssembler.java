@@ -47,41 +47,44 @@ public final class ResultAssembler {
             series = finish(((EvalResult.Vectors) r).series(), delayed);
         }
         List<Value.Series> out = new ArrayList<>(series.size());
-        long[] allSteps = null;
+        // Series usually have samples at the same steps: they share one timestamps array, and a
+        // series with a sample at every step hands over its values as they are (no copy).
+        StepSeries previous = null;
+        long[] t = null;
         for (StepSeries s : series) {
             if (s.isEmpty()) {
                 continue;
             }
-            if (s.isFull()) {
-                // A series with a sample at every step hands over its values as they are, and all
-                // such series share one array of the step timestamps: no copy of the matrix.
-                if (allSteps == null) {
-                    allSteps = stepTimes(g);
-                }
-                out.add(new Value.Series(s.labels, allSteps, s.values));
-                continue;
+            if (previous == null || !s.samePresence(previous)) {
+                t = presentTimes(s, g);
+                previous = s;
             }
-            long[] t = new long[s.count()];
-            double[] v = new double[s.count()];
-            int k = 0;
-            for (int i = 0; i < g.count(); i++) {
-                if (s.has(i)) {
-                    t[k] = g.time(i);
-                    v[k++] = s.values[i];
-                }
-            }
-            out.add(new Value.Series(s.labels, t, v));
+            out.add(new Value.Series(s.labels, t, s.isFull() ? s.values : presentValues(s)));
         }
         out.sort(Comparator.comparing(Value.Series::labels));
         return new Value.Matrix(out);
     }
 
-    private static long[] stepTimes(StepGrid g) {
-        long[] t = new long[g.count()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = g.time(i);
+    private static long[] presentTimes(StepSeries s, StepGrid g) {
+        long[] t = new long[s.count()];
+        int k = 0;
+        for (int i = 0; i < s.steps(); i++) {
+            if (s.has(i)) {
+                t[k++] = g.time(i);
+            }
         }
         return t;
+    }
+
+    private static double[] presentValues(StepSeries s) {
+        double[] v = new double[s.count()];
+        int k = 0;
+        for (int i = 0; i < s.steps(); i++) {
+            if (s.has(i)) {
+                v[k++] = s.values[i];
+            }
+        }
+        return v;
     }
 
     private static List<StepSeries> finish(List<StepSeries> in, boolean delayed) {

@@ -30,6 +30,11 @@ public final class StepSeries {
         count = 0;
     }
 
+    /** Whether this and {@code o} have samples at the same steps. */
+    boolean samePresence(StepSeries o) {
+        return Arrays.equals(present, o.present);
+    }
+
     /** Whether every step has a sample. */
     boolean isFull() {
         return count == values.length;

@@ -18,8 +18,16 @@ public final class KahanSum implements GroupAccumulator {
 
     /** Sums for {@code steps} steps, all starting at 0. */
     public KahanSum(int steps) {
-        sum = new double[steps];
-        c = new double[steps];
+        this(new double[steps]);
+    }
+
+    /**
+     * Sums kept in the caller's array, one per step (an aggregation passes its output values, so
+     * that a group costs one array fewer); {@link #value} leaves it as it was.
+     */
+    public KahanSum(double[] sums) {
+        sum = sums;
+        c = new double[sums.length];
     }
 
     /**
