@@ -7,10 +7,12 @@ package io.thanosjava.engine;
 public final class CancelHandle {
     private volatile boolean canceled;
 
+    /** Asks the query to stop; it then fails with {@link QueryException.Type#CANCELED}. Idempotent. */
     public void cancel() {
         canceled = true;
     }
 
+    /** Whether {@link #cancel()} was called. */
     public boolean isCanceled() {
         return canceled;
     }

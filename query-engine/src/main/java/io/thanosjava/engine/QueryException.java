@@ -19,10 +19,12 @@ public final class QueryException extends RuntimeException {
             this.httpStatus = httpStatus;
         }
 
+        /** Prometheus' {@code errorType} ({@code bad_data}, {@code execution}, ...). */
         public String apiName() {
             return apiName;
         }
 
+        /** The HTTP status Prometheus answers this error type with. */
         public int httpStatus() {
             return httpStatus;
         }
@@ -30,20 +32,24 @@ public final class QueryException extends RuntimeException {
 
     private final Type type;
 
+    /** A failure of the given type with Prometheus' message text. */
     public QueryException(Type type, String message) {
         super(message);
         this.type = requireNonNull(type, "type is null");
     }
 
+    /** A failure of the given type with Prometheus' message text, caused by {@code cause}. */
     public QueryException(Type type, String message, Throwable cause) {
         super(message, cause);
         this.type = requireNonNull(type, "type is null");
     }
 
+    /** An {@link Type#EXECUTION} failure. */
     public static QueryException execution(String message) {
         return new QueryException(Type.EXECUTION, message);
     }
 
+    /** What kind of failure this is. */
     public Type type() {
         return type;
     }

@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * What a query returns: its value, Prometheus' annotations (texts start with {@code PromQL warning: }
  * or {@code PromQL info: }) plus storage warnings, and statistics.
+ *
+ * @param value the result value
+ * @param warnings Prometheus' warning annotations and store warnings (e.g. a failed store under partial response)
+ * @param infos Prometheus' info annotations
+ * @param stats samples read and evaluation time
  */
 public record QueryResult(Value value, List<String> warnings, List<String> infos, QueryStats stats) {
     public QueryResult {

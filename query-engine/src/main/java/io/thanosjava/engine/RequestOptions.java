@@ -14,7 +14,7 @@ import java.util.List;
  * @param partialResponse what a failing store becomes; {@code null} means the querier's default
  * @param storeMatchers series selectors restricting the stores asked ({@code storeMatch[]}): a store takes part
  *     when one selector matches one of its external label sets, or its address through {@code __address__};
- *     empty means every store
+ *     in-process queryables have neither, so any selector leaves them out; empty means every store
  * @param timeout evaluation timeout; {@code null} means the querier's, and a longer one is ignored
  * @param lookbackDeltaMillis lookback delta of instant selectors; 0 means the querier's
  * @param cancel stops the query when cancelled; {@code null} for none

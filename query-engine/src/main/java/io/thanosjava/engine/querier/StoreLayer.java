@@ -33,8 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * Every store behind a querier: the StoreAPI endpoints (discovered, health-checked, fanned out to) and the
- * in-process queryables, which take part in every request like a store without external labels (so
- * {@code storeMatch[]} selectors on external labels leave them out). Endpoints are asked only when some were
+ * in-process queryables, which take part in every request like a store without address or external labels
+ * (so any {@code storeMatch[]}, which must match something non-empty, leaves them out). Endpoints are asked only when some were
  * configured, or when there is nothing else (then an empty set, as Thanos: "No StoreAPIs available" under
  * ABORT). Owns the endpoint set's threads and channels.
  */
@@ -111,7 +111,7 @@ public final class StoreLayer implements ProxySource, AutoCloseable {
         List<List<LabelMatcher>> storeMatchers = scope.storeMatchers();
         Supplier<List<StoreEndpoint>> selected = () -> StoreMatch.select(endpoints.storeEndpoints(), storeMatchers);
         StoreQueryable fanout = new StoreQueryable(selected, seriesFanout, labelFanout, scope.settings());
-        List<Queryable> local = StoreMatch.matches("", List.of(), storeMatchers) ? inProcess : List.of();
+        List<Queryable> local = storeMatchers.isEmpty() ? inProcess : List.of();
         if (local.isEmpty() && askEndpoints) {
             return fanout;
         }

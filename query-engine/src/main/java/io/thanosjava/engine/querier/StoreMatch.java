@@ -20,22 +20,18 @@ final class StoreMatch {
         }
         List<StoreEndpoint> selected = new ArrayList<>();
         for (StoreEndpoint e : all) {
-            if (matches(e.address(), e.info().labelSets(), matcherSets)) {
+            if (matches(e, matcherSets)) {
                 selected.add(e);
             }
         }
         return selected;
     }
 
-    /** Whether a store with this address and these external label sets (none: one empty set) takes part. */
-    static boolean matches(String address, List<Labels> labelSets, List<List<LabelMatcher>> matcherSets) {
-        if (matcherSets.isEmpty()) {
-            return true;
-        }
-        List<Labels> sets = labelSets.isEmpty() ? List.of(Labels.empty()) : labelSets;
+    private static boolean matches(StoreEndpoint e, List<List<LabelMatcher>> matcherSets) {
+        List<Labels> sets = e.info().labelSets().isEmpty() ? List.of(Labels.empty()) : e.info().labelSets();
         for (List<LabelMatcher> matchers : matcherSets) {
             for (Labels labels : sets) {
-                if (matchesAll(address, labels, matchers)) {
+                if (matchesAll(e.address(), labels, matchers)) {
                     return true;
                 }
             }

@@ -38,6 +38,7 @@ public final class InMemoryQueryable implements Queryable {
     private record Samples(long[] timestamps, double[] values) {
     }
 
+    /** An empty builder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -169,6 +170,7 @@ public final class InMemoryQueryable implements Queryable {
             return new Samples(t, v);
         }
 
+        /** The queryable over everything added so far (later additions do not change it). */
         public InMemoryQueryable build() {
             return new InMemoryQueryable(series);
         }

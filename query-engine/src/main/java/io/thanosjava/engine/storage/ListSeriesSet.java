@@ -12,10 +12,12 @@ public final class ListSeriesSet implements SeriesSet {
     private final List<String> warnings;
     private int i = -1;
 
+    /** The series, without warnings. */
     public ListSeriesSet(List<Series> sortedSeries) {
         this(sortedSeries, List.of());
     }
 
+    /** The series, with warnings to report once read. */
     public ListSeriesSet(List<Series> sortedSeries, List<String> warnings) {
         this.series = requireNonNull(sortedSeries, "sortedSeries is null");
         this.warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));

@@ -326,7 +326,7 @@ public final class EndpointSet implements AutoCloseable {
         return files.errors();
     }
 
-    /** Stops refreshing and shuts every channel down. */
+    /** Stops refreshing and shuts every channel down, waiting a few seconds for their connections to close. */
     @Override
     public synchronized void close() {
         if (schedule != null) {
@@ -334,6 +334,13 @@ public final class EndpointSet implements AutoCloseable {
         }
         for (Endpoint e : endpoints.values()) {
             e.managed.shutdownNow();
+        }
+        try {
+            for (Endpoint e : endpoints.values()) {
+                e.managed.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         endpoints.clear();
         queryable = List.of();
