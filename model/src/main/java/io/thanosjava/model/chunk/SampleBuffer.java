@@ -88,8 +88,15 @@ public final class SampleBuffer {
         return values;
     }
 
-    /** Sets the size after a caller filled the backing arrays directly (after {@link #ensureCapacity}). */
-    void setSize(int newSize) {
+    /**
+     * Sets the size after a caller filled the backing arrays directly up to {@code newSize}
+     * (after {@link #ensureCapacity}): what bulk writers such as decoders and merges use instead of
+     * one {@link #add} per sample.
+     */
+    public void setSize(int newSize) {
+        if (newSize < 0 || newSize > timestamps.length) {
+            throw new IndexOutOfBoundsException("newSize " + newSize + " outside [0, " + timestamps.length + "]");
+        }
         size = newSize;
     }
 
