@@ -54,17 +54,21 @@ public final class ArraySampleIterator implements SampleIterator {
         if (index >= start && timestamps[index] >= t) {
             return true;
         }
-        int i = index + 1;
+        index = firstAtOrAfter(timestamps, index + 1, end, t);
+        return index < end;
+    }
+
+    /**
+     * The first index in {@code [from, end)} whose timestamp is {@code >= t}, or {@code end}: a short
+     * linear scan (seeks usually land a few samples ahead), then bisection.
+     */
+    static int firstAtOrAfter(long[] timestamps, int from, int end, long t) {
+        int i = from;
         int linearEnd = Math.min(end, i + LINEAR_SEEK_LIMIT);
         for (; i < linearEnd; i++) {
             if (timestamps[i] >= t) {
-                index = i;
-                return true;
+                return i;
             }
-        }
-        if (i == end) {
-            index = end;
-            return false;
         }
         int lo = i;
         int hi = end; // answer in [lo, hi]; hi == end means none
@@ -76,8 +80,7 @@ public final class ArraySampleIterator implements SampleIterator {
                 lo = mid + 1;
             }
         }
-        index = lo;
-        return lo < end;
+        return lo;
     }
 
     @Override

@@ -7,17 +7,21 @@ import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.Series;
 import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.chunk.Chunk;
+import io.thanosjava.model.chunk.SampleBuffer;
 import java.util.List;
 
 /**
  * A chunked series stream read as samples, without deduplication: every series keeps its labels
- * (replica labels included) and iterates its chunks through {@link ChunkSeriesIterator}, so
- * overlapping chunks are merged sample by sample within {@code [mint, maxt]}.
+ * (replica labels included) and iterates its chunks as {@link ChunkSeriesIterator} does, so
+ * overlapping chunks are merged sample by sample within {@code [mint, maxt]}. The series' iterators
+ * decode into buffers they pass on to one another (see {@link ScratchPool}); like the set itself,
+ * they are meant to be read by one thread at a time.
  */
 public final class DecodedSeriesSet implements SeriesSet {
     private final ChunkSeriesSet input;
     private final long mint;
     private final long maxt;
+    private final ScratchPool scratch = new ScratchPool();
     private Series current;
 
     public DecodedSeriesSet(ChunkSeriesSet input, long mint, long maxt) {
@@ -32,7 +36,7 @@ public final class DecodedSeriesSet implements SeriesSet {
             current = null;
             return false;
         }
-        current = new ChunkedSeries(input.labels(), input.chunks(), mint, maxt);
+        current = new ChunkedSeries(input.labels(), input.chunks(), mint, maxt, scratch);
         return true;
     }
 
@@ -54,10 +58,16 @@ public final class DecodedSeriesSet implements SeriesSet {
         input.close();
     }
 
-    private record ChunkedSeries(Labels labels, List<Chunk> chunks, long mint, long maxt) implements Series {
+    private record ChunkedSeries(Labels labels, List<Chunk> chunks, long mint, long maxt, ScratchPool pool)
+            implements Series, SampleSource {
         @Override
         public SampleIterator iterator() {
-            return new ChunkSeriesIterator(chunks, mint, maxt);
+            return new ScratchSampleIterator(this, pool);
+        }
+
+        @Override
+        public SampleBuffer decode(SeriesScratch scratch) {
+            return scratch.decode(chunks, mint, maxt);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.Series;
 import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.chunk.Chunk;
+import io.thanosjava.model.chunk.SampleBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,10 @@ import java.util.Set;
  * chain bounded to {@code [mint, maxt]}; a group that yields one chain is passed through, a larger
  * one is merged by {@link DedupAlgorithm#PENALTY} (with the counter adjustment when asked) or
  * {@link DedupAlgorithm#CHAIN}. Output labels never carry replica labels.
+ *
+ * <p>A series is decoded and merged in one go on the first {@code next} or {@code seek} of its
+ * iterator, over primitive buffers ({@link SeriesScratch}) that the iterators of this set pass on to
+ * one another; like the set itself, they are meant to be read by one thread at a time.
  */
 public final class DedupSeriesSet implements SeriesSet {
     private final ChunkSeriesSet input;
@@ -34,6 +39,7 @@ public final class DedupSeriesSet implements SeriesSet {
     private final boolean counterAdjustment;
     private final long mint;
     private final long maxt;
+    private final ScratchPool scratch = new ScratchPool();
 
     private boolean primed;
     private boolean hasPeek;
@@ -132,7 +138,7 @@ public final class DedupSeriesSet implements SeriesSet {
     }
 
     /** One deduplicated series; each {@link #iterator()} call decodes afresh. */
-    private final class DedupSeries implements Series {
+    private final class DedupSeries implements Series, SampleSource {
         private final Labels labels;
         private final List<List<Chunk>> members;
 
@@ -148,23 +154,12 @@ public final class DedupSeriesSet implements SeriesSet {
 
         @Override
         public SampleIterator iterator() {
-            List<List<Chunk>> chains = new ArrayList<>(members.size());
-            for (List<Chunk> chunks : members) {
-                OverlapSplit.split(chunks, chains);
-            }
-            if (chains.isEmpty()) {
-                return SampleIterator.EMPTY;
-            }
-            if (chains.size() == 1) {
-                return new ChunkSeriesIterator(chains.get(0), mint, maxt);
-            }
-            List<SampleIterator> replicas = new ArrayList<>(chains.size());
-            for (List<Chunk> chain : chains) {
-                replicas.add(new ChunkSeriesIterator(chain, mint, maxt));
-            }
-            return algorithm == DedupAlgorithm.CHAIN
-                    ? DedupIterators.chain(replicas)
-                    : DedupIterators.penalty(replicas, counterAdjustment);
+            return new ScratchSampleIterator(this, scratch);
+        }
+
+        @Override
+        public SampleBuffer decode(SeriesScratch work) {
+            return work.dedup(members, algorithm, counterAdjustment, mint, maxt);
         }
     }
 }

@@ -100,19 +100,19 @@ final class PenaltyDedupIterator extends ReplicaIterator {
         long tb = b.atT();
         useA = ta <= tb;
         if (useA) {
-            penaltyB = penaltyAfter(ta);
+            penaltyB = penaltyAfter(lastT, ta);
             penaltyA = 0;
             lastT = ta;
         } else {
-            penaltyA = penaltyAfter(tb);
+            penaltyA = penaltyAfter(lastT, tb);
             penaltyB = 0;
             lastT = tb;
         }
         return true;
     }
 
-    /** Twice the interval from the last emitted sample to {@code t}, saturating. */
-    private long penaltyAfter(long t) {
+    /** Twice the interval from the last emitted sample to {@code t}, saturating; the initial penalty before any. */
+    static long penaltyAfter(long lastT, long t) {
         if (lastT == Long.MIN_VALUE) {
             return INITIAL_PENALTY_MILLIS;
         }
@@ -121,7 +121,7 @@ final class PenaltyDedupIterator extends ReplicaIterator {
     }
 
     /** {@code lastT + 1 + penalty}, saturating at {@code Long.MAX_VALUE}. */
-    private static long seekTarget(long lastT, long penalty) {
+    static long seekTarget(long lastT, long penalty) {
         long target = lastT + 1 + penalty;
         return target < lastT ? Long.MAX_VALUE : target;
     }

@@ -23,9 +23,7 @@ import java.util.List;
  */
 public final class ProxyMerge implements ChunkSeriesSet {
     /** Time range first (what readers need), then content, so the order never depends on which store answered first. */
-    private static final Comparator<Chunk> CHUNK_ORDER = ChunkOrder.BY_TIME_RANGE
-            .thenComparingInt(Chunk::encoding)
-            .thenComparing(Chunk::data, Arrays::compare);
+    private static final Comparator<Chunk> CHUNK_ORDER = ProxyMerge::compareChunks;
 
     private final ChunkSeriesSet[] inputs;
     private final int[] heap;
@@ -71,10 +69,20 @@ public final class ProxyMerge implements ChunkSeriesSet {
             return false;
         }
         Labels current = inputs[heap[0]].labels();
-        List<Chunk> collected = new ArrayList<>();
+        List<Chunk> single = null;
+        List<Chunk> collected = null;
         while (heapSize > 0 && inputs[heap[0]].labels().equals(current)) {
             int top = heap[0];
-            collected.addAll(inputs[top].chunks());
+            List<Chunk> frame = inputs[top].chunks();
+            if (single == null) {
+                single = frame;
+            } else {
+                if (collected == null) {
+                    collected = new ArrayList<>(single.size() + frame.size());
+                    collected.addAll(single);
+                }
+                collected.addAll(frame);
+            }
             if (inputs[top].next()) {
                 Labels following = inputs[top].labels();
                 if (following.compareTo(current) < 0) {
@@ -88,7 +96,22 @@ public final class ProxyMerge implements ChunkSeriesSet {
             }
         }
         labels = current;
-        chunks = sortedWithoutDuplicates(collected);
+        if (collected != null) {
+            chunks = sortedWithoutDuplicates(collected);
+        } else if (isStrictlyOrdered(single)) {
+            chunks = single; // one frame, as stores send it: nothing to sort or drop, so no copy
+        } else {
+            chunks = sortedWithoutDuplicates(new ArrayList<>(single));
+        }
+        return true;
+    }
+
+    private static boolean isStrictlyOrdered(List<Chunk> chunks) {
+        for (int i = 1; i < chunks.size(); i++) {
+            if (CHUNK_ORDER.compare(chunks.get(i - 1), chunks.get(i)) >= 0) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -107,6 +130,14 @@ public final class ProxyMerge implements ChunkSeriesSet {
         }
         chunks.subList(kept, chunks.size()).clear();
         return chunks;
+    }
+
+    private static int compareChunks(Chunk a, Chunk b) {
+        int c = ChunkOrder.compareTimeRanges(a, b);
+        if (c == 0) {
+            c = Integer.compare(a.encoding(), b.encoding());
+        }
+        return c != 0 ? c : Arrays.compare(a.data(), b.data());
     }
 
     private boolean less(int a, int b) {

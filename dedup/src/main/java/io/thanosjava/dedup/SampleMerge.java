@@ -1,38 +1,27 @@
 package io.thanosjava.dedup;
 
 import io.thanosjava.model.chunk.SampleBuffer;
-import java.util.Arrays;
 
-/** A growable pair of sample arrays that a time-ordered union is built in. */
+/** Time-ordered unions of decoded samples, on the buffers' arrays. */
 final class SampleMerge {
-    long[] timestamps = new long[0];
-    double[] values = new double[0];
-    int size;
-
-    /** Replaces the content with the samples of {@code source}. */
-    void copyOf(SampleBuffer source) {
-        size = 0;
-        ensureCapacity(source.size());
-        System.arraycopy(source.timestamps(), 0, timestamps, 0, source.size());
-        System.arraycopy(source.values(), 0, values, 0, source.size());
-        size = source.size();
+    private SampleMerge() {
     }
 
     /**
-     * Replaces the content with the union of two time-ordered inputs; at equal timestamps the sample
-     * of {@code first} is kept.
+     * Replaces the content of {@code out} with the union of two time-ordered inputs; at equal
+     * timestamps the sample of {@code first} is kept. {@code out} must be neither input.
      */
-    void union(SampleMerge first, SampleBuffer second) {
-        int n1 = first.size;
+    static void union(SampleBuffer first, SampleBuffer second, SampleBuffer out) {
+        int n1 = first.size();
         int n2 = second.size();
-        size = 0;
-        ensureCapacity(n1 + n2);
-        long[] t1 = first.timestamps;
-        double[] v1 = first.values;
+        out.clear();
+        out.ensureCapacity(n1 + n2);
+        long[] t1 = first.timestamps();
+        double[] v1 = first.values();
         long[] t2 = second.timestamps();
         double[] v2 = second.values();
-        long[] to = timestamps;
-        double[] vo = values;
+        long[] to = out.timestamps();
+        double[] vo = out.values();
         int i = 0;
         int j = 0;
         int o = 0;
@@ -57,14 +46,6 @@ final class SampleMerge {
         int rest2 = n2 - j;
         System.arraycopy(t2, j, to, o, rest2);
         System.arraycopy(v2, j, vo, o, rest2);
-        size = o + rest2;
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > timestamps.length) {
-            int capacity = Math.max(needed, timestamps.length * 2);
-            timestamps = Arrays.copyOf(timestamps, capacity);
-            values = Arrays.copyOf(values, capacity);
-        }
+        out.setSize(o + rest2);
     }
 }

@@ -331,6 +331,47 @@ class MergeAndDedupPropertiesTest {
         assertThat(Sample.drain(nested)).containsExactlyElementsOf(ReferencePenalty.dedup(inner, c, false));
     }
 
+    /**
+     * The set merges decoded chains over arrays (a two-way penalty pass, folds, the iterator tree
+     * only for three or more replicas with the counter adjustment); that must equal the iterator
+     * tree over each chain's chunks, bounds, stale markers and counter adjustment included.
+     */
+    @Property(tries = 400)
+    void dedupSetEqualsIteratorsOverEachChain(@ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        List<List<Chunk>> replicas = new ArrayList<>();
+        for (int r = 2 + random.nextInt(3); r > 0; r--) {
+            replicas.add(randomChunks(random, randomSamples(random, 50)));
+        }
+        DedupAlgorithm algorithm = random.nextInt(4) == 0 ? DedupAlgorithm.CHAIN : DedupAlgorithm.PENALTY;
+        boolean counter = random.nextBoolean();
+        long mint = random.nextBoolean() ? Long.MIN_VALUE : random.nextInt(200_000) - 1_000;
+        long maxt = random.nextBoolean() ? Long.MAX_VALUE : mint + random.nextInt(400_000);
+
+        Map<Labels, List<Sample>> out = TestData.read(new DedupSeriesSet(ProxyMerge.merge(replicaStores(replicas)),
+                REPLICA, algorithm, counter, mint, maxt));
+
+        ChunkSeriesSet merged = ProxyMerge.merge(replicaStores(replicas));
+        assertThat(merged.next()).isTrue();
+        OverlapSplit split = new OverlapSplit();
+        split.split(merged.chunks());
+        List<SampleIterator> chains = new ArrayList<>();
+        for (int c = 0; c < split.count(); c++) {
+            chains.add(new ChunkSeriesIterator(split.chain(c), mint, maxt));
+        }
+        SampleIterator expected = algorithm == DedupAlgorithm.CHAIN
+                ? DedupIterators.chain(chains) : DedupIterators.penalty(chains, counter);
+        assertThat(out.get(SERIES)).containsExactlyElementsOf(Sample.drain(expected));
+    }
+
+    private static List<ChunkSeriesSet> replicaStores(List<List<Chunk>> replicas) {
+        List<ChunkSeriesSet> stores = new ArrayList<>();
+        for (int r = 0; r < replicas.size(); r++) {
+            stores.add(replicaStore("r" + r, replicas.get(r)));
+        }
+        return stores;
+    }
+
     /** Replicas that agree where they overlap give the same result whatever order the stores come in. */
     @Property(tries = 200)
     void dedupIsIndependentOfStoreOrder(@ForAll("seeds") long seed) {

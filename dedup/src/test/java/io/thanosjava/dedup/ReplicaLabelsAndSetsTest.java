@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thanosjava.model.Labels;
+import io.thanosjava.model.SampleIterator;
+import io.thanosjava.model.SeriesSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +61,53 @@ class ReplicaLabelsAndSetsTest {
         assertThat(set.next()).isFalse();
         assertThat(set.warnings()).containsExactly("partial");
         assertThatThrownBy(set::at).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * The iterators of one set share decoding buffers, handed on when an iterator is exhausted: any
+     * reading order must still give each series its own samples, including iterators read in
+     * turns, abandoned half way, or read again after exhaustion.
+     */
+    @Test
+    void iteratorsOfOneSetCanBeReadInAnyOrder() {
+        Labels a = Labels.of("__name__", "a");
+        Labels b = Labels.of("__name__", "b");
+        Labels c = Labels.of("__name__", "c");
+        for (boolean dedup : new boolean[] {false, true}) {
+            ChunkSeriesSet store = TestData.store(TestData.series(a, samples(0, 1, 10, 2, 20, 3)),
+                    TestData.series(b, samples(5, 7, 15, 8)), TestData.series(c, samples(1, 9)));
+            SeriesSet set = dedup
+                    ? new DedupSeriesSet(store, REPLICA, DedupAlgorithm.PENALTY, false, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : new DecodedSeriesSet(store, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(set.next()).isTrue();
+            SampleIterator abandoned = set.at().iterator();
+            assertThat(abandoned.next()).isTrue();
+            SampleIterator first = set.at().iterator();
+            assertThat(set.next()).isTrue();
+            SampleIterator second = set.at().iterator();
+
+            List<Sample> firstOut = new ArrayList<>();
+            List<Sample> secondOut = new ArrayList<>();
+            boolean firstMore = true;
+            boolean secondMore = true;
+            while (firstMore || secondMore) {
+                if (firstMore && (firstMore = first.next())) {
+                    firstOut.add(Sample.of(first.atT(), first.atV()));
+                }
+                if (secondMore && (secondMore = second.next())) {
+                    secondOut.add(Sample.of(second.atT(), second.atV()));
+                }
+            }
+            assertThat(firstOut).containsExactlyElementsOf(samples(0, 1, 10, 2, 20, 3));
+            assertThat(secondOut).containsExactlyElementsOf(samples(5, 7, 15, 8));
+            assertThat(first.next()).isFalse();
+            assertThat(first.seek(0)).isFalse();
+
+            assertThat(set.next()).isTrue();
+            assertThat(Sample.drain(set.at().iterator())).containsExactlyElementsOf(samples(1, 9));
+            assertThat(Sample.drain(abandoned)).as("the rest of the abandoned iterator").containsExactlyElementsOf(samples(10, 2, 20, 3));
+            assertThat(set.next()).isFalse();
+        }
     }
 
     @Test
