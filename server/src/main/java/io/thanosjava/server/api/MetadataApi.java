@@ -2,73 +2,51 @@ package io.thanosjava.server.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.thanosjava.engine.storage.LabelQueryResult;
-import io.thanosjava.engine.storage.Queryable;
-import io.thanosjava.engine.storage.SelectHints;
-import io.thanosjava.model.LabelMatcher;
+import io.thanosjava.engine.LabelsQuery;
+import io.thanosjava.engine.LabelsResult;
+import io.thanosjava.engine.Querier;
+import io.thanosjava.engine.QueryException;
+import io.thanosjava.engine.RequestOptions;
+import io.thanosjava.engine.SeriesQuery;
+import io.thanosjava.engine.SeriesResult;
 import io.thanosjava.model.Labels;
-import io.thanosjava.model.SeriesSet;
 import io.thanosjava.server.http.ApiRequest;
 import io.thanosjava.server.http.ApiResponse;
 import io.thanosjava.server.http.RequestContext;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** {@code /api/v1/series}, {@code /api/v1/labels} and {@code /api/v1/label/<name>/values}. */
 public final class MetadataApi {
-    private static final String TRUNCATED = "results truncated due to limit";
+    private final Querier querier;
 
-    private final StoreAccess stores;
-    private final QuerySettings settings;
-
-    public MetadataApi(StoreAccess stores, QuerySettings settings) {
-        this.stores = requireNonNull(stores, "stores is null");
-        this.settings = requireNonNull(settings, "settings is null");
+    public MetadataApi(Querier querier) {
+        this.querier = requireNonNull(querier, "querier is null");
     }
 
     public ApiResponse series(ApiRequest r, RequestContext ctx) {
-        List<List<LabelMatcher>> sets = RequestOptions.matcherSets(r, "match[]");
-        if (sets.isEmpty()) {
+        List<String> selectors = RequestParams.selectors(r, "match[]");
+        if (selectors.isEmpty()) {
             throw ApiError.badData("no match[] parameter provided");
         }
         long start = optionalTime(r, "start", ApiParams.MIN_TIME_MILLIS);
         long end = optionalTime(r, "end", ApiParams.MAX_TIME_MILLIS);
         int limit = limit(r);
-        Queryable q = stores.queryable(RequestOptions.storeSelection(r, settings, true));
-        Set<Labels> found = new TreeSet<>();
-        List<String> warnings = new ArrayList<>();
-        SelectHints hints = new SelectHints(start, end, 0, 0, "series", List.of(), false, false);
-        for (List<LabelMatcher> matchers : sets) {
-            try (SeriesSet s = q.select(hints, matchers)) {
-                while (s.next()) {
-                    found.add(s.at().labels());
-                }
-                warnings.addAll(s.warnings());
-            } catch (RuntimeException e) {
-                throw storeFailure(e);
-            }
-        }
-        List<Labels> result = new ArrayList<>(found);
-        if (limit > 0 && result.size() > limit) {
-            result = result.subList(0, limit);
-            warnings.add(TRUNCATED);
-        }
-        List<Labels> out = result;
+        RequestOptions options = RequestParams.storeOptions(r, RequestOptions.DEFAULT, true);
+        SeriesResult result = fetch(() -> querier.series(new SeriesQuery(selectors, start, end, limit, options)));
         return Envelope.success(g -> {
             g.writeStartArray();
-            for (Labels l : out) {
+            for (Labels l : result.series()) {
                 PromJson.writeLabels(g, l);
             }
             g.writeEndArray();
-        }, dedupe(warnings), List.of());
+        }, result.warnings(), List.of());
     }
 
     public ApiResponse labelNames(ApiRequest r, RequestContext ctx) {
-        return labels(r, null);
+        LabelsQuery query = labelsQuery(r);
+        return labels(fetch(() -> querier.labelNames(query)));
     }
 
     public ApiResponse labelValues(ApiRequest r, RequestContext ctx) {
@@ -76,44 +54,38 @@ public final class MetadataApi {
         if (name == null || name.isEmpty() || !isValidUtf8(name)) {
             throw ApiError.badData("invalid label name: \"" + name + "\"");
         }
-        return labels(r, name);
+        LabelsQuery query = labelsQuery(r);
+        return labels(fetch(() -> querier.labelValues(name, query)));
     }
 
-    private ApiResponse labels(ApiRequest r, String valuesOf) {
-        List<List<LabelMatcher>> sets = RequestOptions.matcherSets(r, "match[]");
+    /** Label requests ask every replica: deduplication does not apply to label names and values (as in Thanos). */
+    private static LabelsQuery labelsQuery(ApiRequest r) {
+        List<String> selectors = RequestParams.selectors(r, "match[]");
         long start = optionalTime(r, "start", ApiParams.MIN_TIME_MILLIS);
         long end = optionalTime(r, "end", ApiParams.MAX_TIME_MILLIS);
         int limit = limit(r);
-        Queryable q = stores.queryable(RequestOptions.storeSelection(r, settings, false));
-        if (sets.isEmpty()) {
-            sets = List.of(List.of());
-        }
-        Set<String> values = new TreeSet<>(Labels::compareUtf8);
-        List<String> warnings = new ArrayList<>();
-        for (List<LabelMatcher> matchers : sets) {
-            LabelQueryResult res;
-            try {
-                res = valuesOf == null ? q.labelNames(start, end, matchers) : q.labelValues(valuesOf, start, end, matchers);
-            } catch (RuntimeException e) {
-                throw storeFailure(e);
-            }
-            values.addAll(res.values());
-            warnings.addAll(res.warnings());
-        }
-        List<String> result = new ArrayList<>(values);
-        if (limit > 0 && result.size() > limit) {
-            result = result.subList(0, limit);
-            warnings.add(TRUNCATED);
-        }
-        List<String> out = result;
-        return Envelope.success(g -> PromJson.writeStringArray(g, out), dedupe(warnings), List.of());
+        return new LabelsQuery(selectors, start, end, limit, RequestParams.storeOptions(r, RequestOptions.DEFAULT, false));
     }
 
-    private static ApiError storeFailure(RuntimeException e) {
-        if (e instanceof ApiError a) {
-            return a;
+    private static ApiResponse labels(LabelsResult result) {
+        return Envelope.success(g -> PromJson.writeStringArray(g, result.values()), result.warnings(), List.of());
+    }
+
+    /**
+     * The querier's answer. Its {@code bad_data} stays one; any other failure (a store failure the
+     * partial-response strategy did not turn into a warning) is an execution error.
+     */
+    private static <T> T fetch(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (QueryException e) {
+            throw new ApiError(e.type() == QueryException.Type.BAD_DATA ? ApiError.Type.BAD_DATA : ApiError.Type.EXECUTION,
+                    String.valueOf(e.getMessage()));
+        } catch (ApiError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiError(ApiError.Type.EXECUTION, String.valueOf(e.getMessage()));
         }
-        return new ApiError(ApiError.Type.EXECUTION, String.valueOf(e.getMessage()));
     }
 
     private static long optionalTime(ApiRequest r, String name, long dflt) {
@@ -134,10 +106,6 @@ public final class MetadataApi {
         } catch (NumberFormatException e) {
             throw ApiError.badData("cannot parse \"" + v + "\" to a valid limit");
         }
-    }
-
-    private static List<String> dedupe(List<String> warnings) {
-        return new ArrayList<>(new LinkedHashSet<>(warnings));
     }
 
     private static boolean isValidUtf8(String s) {

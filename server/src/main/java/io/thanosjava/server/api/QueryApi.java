@@ -4,15 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.thanosjava.engine.CancelHandle;
-import io.thanosjava.engine.QueryEngine;
+import io.thanosjava.engine.InstantQuery;
+import io.thanosjava.engine.Querier;
 import io.thanosjava.engine.QueryException;
-import io.thanosjava.engine.QueryOptions;
 import io.thanosjava.engine.QueryResult;
-import io.thanosjava.engine.storage.Queryable;
+import io.thanosjava.engine.RangeQuery;
+import io.thanosjava.engine.RequestOptions;
 import io.thanosjava.promql.ParseException;
-import io.thanosjava.promql.ParserOptions;
-import io.thanosjava.promql.PromqlParser;
-import io.thanosjava.promql.ast.Expr;
 import io.thanosjava.server.http.ApiRequest;
 import io.thanosjava.server.http.ApiResponse;
 import io.thanosjava.server.http.RequestContext;
@@ -26,27 +24,22 @@ public final class QueryApi {
     private static final long MAX_POINTS = 11_000;
     private static final Set<String> ENGINES = Set.of("prometheus", "thanos");
 
-    private final QueryEngine engine;
-    private final StoreAccess stores;
-    private final QuerySettings settings;
+    private final Querier querier;
+    private final long defaultStepMillis;
     private final LongSupplier clock;
 
-    public QueryApi(QueryEngine engine, StoreAccess stores, QuerySettings settings, LongSupplier clockMillis) {
-        this.engine = requireNonNull(engine, "engine is null");
-        this.stores = requireNonNull(stores, "stores is null");
-        this.settings = requireNonNull(settings, "settings is null");
+    /** {@code defaultStepMillis}: {@code --query.default-step}, the smallest step of a range query without one. */
+    public QueryApi(Querier querier, long defaultStepMillis, LongSupplier clockMillis) {
+        this.querier = requireNonNull(querier, "querier is null");
+        this.defaultStepMillis = defaultStepMillis;
         this.clock = requireNonNull(clockMillis, "clockMillis is null");
     }
 
     public ApiResponse instant(ApiRequest r, RequestContext ctx) {
         long time = ApiParams.parseOptionalTime("time", r.param("time"), clock.getAsLong());
-        QueryOptions options = options(r);
-        Expr expr = parse(r.param("query"));
-        StoreSelection selection = RequestOptions.storeSelection(r, settings, true);
-        Queryable queryable = stores.queryable(selection);
-        CancelHandle cancel = cancelOnDisconnect(ctx);
-        QueryResult result = run(() -> engine.instantQuery(queryable, expr, time, options, cancel));
-        return respond(r, result);
+        RequestOptions options = options(r, ctx);
+        String query = query(r);
+        return respond(r, run(() -> querier.instantQuery(new InstantQuery(query, time, options))));
     }
 
     public ApiResponse range(ApiRequest r, RequestContext ctx) {
@@ -56,7 +49,7 @@ public final class QueryApi {
             throw ApiError.badData("end timestamp must not be before start time");
         }
         long step = r.param("step") == null || r.param("step").isEmpty()
-                ? Math.max((end - start) / 250_000 * 1000, settings.defaultStepMillis())
+                ? Math.max((end - start) / 250_000 * 1000, defaultStepMillis)
                 : ApiParams.parseDuration("step", r.param("step"));
         if (step <= 0) {
             throw ApiError.badData("zero or negative query resolution step widths are not accepted. Try a positive integer");
@@ -64,21 +57,18 @@ public final class QueryApi {
         if ((end - start) / step > MAX_POINTS) {
             throw ApiError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
-        QueryOptions options = options(r);
-        Expr expr = parse(r.param("query"));
-        StoreSelection selection = RequestOptions.storeSelection(r, settings, true);
-        Queryable queryable = stores.queryable(selection);
-        CancelHandle cancel = cancelOnDisconnect(ctx);
-        QueryResult result = run(() -> engine.rangeQuery(queryable, expr, start, end, step, options, cancel));
-        return respond(r, result);
+        RequestOptions options = options(r, ctx);
+        String query = query(r);
+        return respond(r, run(() -> querier.rangeQuery(new RangeQuery(query, start, end, step, options))));
     }
 
-    private QueryOptions options(ApiRequest r) {
-        QueryOptions o = settings.engineOptions();
+    /** The request's evaluation and store parameters; the query is cancelled when the client disconnects. */
+    private static RequestOptions options(ApiRequest r, RequestContext ctx) {
+        RequestOptions o = RequestOptions.DEFAULT;
         String timeout = r.param("timeout");
         if (timeout != null && !timeout.isEmpty()) {
             long ms = ApiParams.parseDuration("timeout", timeout);
-            if (ms > 0 && ms < o.timeout().toMillis()) {
+            if (ms > 0) {
                 o = o.withTimeout(Duration.ofMillis(ms));
             }
         }
@@ -102,22 +92,14 @@ public final class QueryApi {
         if (analyze != null && !analyze.isEmpty()) {
             ApiParams.parseBool("analyze", analyze);
         }
-        return o;
-    }
-
-    private Expr parse(String query) {
-        try {
-            return PromqlParser.parseExpr(query == null ? "" : query,
-                    settings.engineOptions().enableExperimentalFunctions() ? ParserOptions.EXPERIMENTAL : ParserOptions.DEFAULT);
-        } catch (ParseException e) {
-            throw ApiError.invalidParam("query", e.getMessage());
-        }
-    }
-
-    private static CancelHandle cancelOnDisconnect(RequestContext ctx) {
         CancelHandle cancel = new CancelHandle();
         ctx.onClientGone(cancel::cancel);
-        return cancel;
+        return RequestParams.storeOptions(r, o, true).withCancel(cancel);
+    }
+
+    private static String query(ApiRequest r) {
+        String query = r.param("query");
+        return query == null ? "" : query;
     }
 
     private interface Evaluation {
@@ -127,6 +109,8 @@ public final class QueryApi {
     private static QueryResult run(Evaluation evaluation) {
         try {
             return evaluation.run();
+        } catch (ParseException e) {
+            throw ApiError.invalidParam("query", e.getMessage());
         } catch (QueryException e) {
             throw new ApiError(mapType(e.type()), e.getMessage());
         }

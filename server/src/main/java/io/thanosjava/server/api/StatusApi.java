@@ -2,14 +2,21 @@ package io.thanosjava.server.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.thanosjava.engine.EndpointState;
+import io.thanosjava.engine.Querier;
+import io.thanosjava.model.Labels;
 import io.thanosjava.promql.ParseException;
 import io.thanosjava.promql.PromqlParser;
 import io.thanosjava.promql.ast.PrettyPrinter;
 import io.thanosjava.server.http.ApiRequest;
 import io.thanosjava.server.http.ApiResponse;
 import io.thanosjava.server.http.RequestContext;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Status and compatibility endpoints: build info, flags, stores, query formatting, and the
@@ -19,12 +26,12 @@ public final class StatusApi {
     /** Reported as the Prometheus version so clients enable the features of the PromQL we implement. */
     public static final String PROMETHEUS_COMPATIBLE_VERSION = "3.9.1";
 
-    private final StoreAccess stores;
+    private final Querier querier;
     private final Map<String, String> flags;
     private final String revision;
 
-    public StatusApi(StoreAccess stores, Map<String, String> flags, String revision) {
-        this.stores = requireNonNull(stores, "stores is null");
+    public StatusApi(Querier querier, Map<String, String> flags, String revision) {
+        this.querier = requireNonNull(querier, "querier is null");
         this.flags = Map.copyOf(requireNonNull(flags, "flags is null"));
         this.revision = requireNonNull(revision, "revision is null");
     }
@@ -45,16 +52,41 @@ public final class StatusApi {
     public ApiResponse flags(ApiRequest r, RequestContext ctx) {
         return Envelope.success(g -> {
             g.writeStartObject();
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(flags).entrySet()) {
+            for (Map.Entry<String, String> e : new TreeMap<>(flags).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
         });
     }
 
+    /** {@code /api/v1/stores}: the endpoints that answered Info at least once, grouped by component type. */
     public ApiResponse stores(ApiRequest r, RequestContext ctx) {
-        Map<String, List<Map<String, Object>>> status = stores.endpointStatus();
-        return Envelope.success(g -> PromJson.writeTree(g, status));
+        Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
+        for (EndpointState e : querier.endpoints()) {
+            if (!e.componentType().isEmpty()) {
+                byType.computeIfAbsent(e.componentType(), k -> new ArrayList<>()).add(endpointJson(e));
+            }
+        }
+        return Envelope.success(g -> PromJson.writeTree(g, byType));
+    }
+
+    private static Map<String, Object> endpointJson(EndpointState e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.address());
+        m.put("lastCheck", DateTimeFormatter.ISO_INSTANT.format(e.lastCheck()));
+        m.put("lastError", e.lastError().isEmpty() ? null : e.lastError());
+        List<Object> labelSets = new ArrayList<>();
+        for (Labels l : e.labelSets()) {
+            Map<String, Object> labels = new LinkedHashMap<>();
+            for (int i = 0; i < l.size(); i++) {
+                labels.put(l.name(i), l.value(i));
+            }
+            labelSets.add(labels);
+        }
+        m.put("labelSets", labelSets);
+        m.put("minTime", e.minTime());
+        m.put("maxTime", e.maxTime());
+        return m;
     }
 
     public ApiResponse formatQuery(ApiRequest r, RequestContext ctx) {

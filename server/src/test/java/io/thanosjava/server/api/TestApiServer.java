@@ -2,8 +2,7 @@ package io.thanosjava.server.api;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.thanosjava.engine.QueryEngine;
-import io.thanosjava.engine.QueryOptions;
+import io.thanosjava.engine.Querier;
 import io.thanosjava.engine.storage.Queryable;
 import io.thanosjava.server.http.Dispatcher;
 import io.thanosjava.server.http.HttpServer;
@@ -14,13 +13,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The HTTP API on a loopback port over one in-process {@link Queryable}, with a real HTTP client. */
+/** The HTTP API on a loopback port over a querier of one in-process {@link Queryable}, with a real HTTP client. */
 final class TestApiServer implements AutoCloseable {
+    private final Querier querier;
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -32,30 +31,10 @@ final class TestApiServer implements AutoCloseable {
     /** With the given query executor (e.g. one bounded like {@code --query.max-concurrent}). */
     TestApiServer(Queryable queryable, long nowMillis, ExecutorService executor) throws InterruptedException {
         this.executor = executor;
-        StoreAccess stores = new StoreAccess() {
-            @Override
-            public Queryable queryable(StoreSelection selection) {
-                return queryable;
-            }
-
-            @Override
-            public Map<String, List<Map<String, Object>>> endpointStatus() {
-                return Map.of();
-            }
-
-            @Override
-            public boolean ready() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        QuerySettings settings = new QuerySettings(QueryOptions.DEFAULT, List.of(), true, 1000);
-        QueryApi query = new QueryApi(new QueryEngine(QueryOptions.DEFAULT), stores, settings, () -> nowMillis);
+        querier = Querier.builder().queryable(queryable).build();
+        QueryApi query = new QueryApi(querier, 1000, () -> nowMillis);
         Dispatcher dispatcher = new Dispatcher(
-                ApiRoutes.build(query, new MetadataApi(stores, settings), new StatusApi(stores, Map.of("query.timeout", "2m"), "test")),
+                ApiRoutes.build(query, new MetadataApi(querier), new StatusApi(querier, Map.of("query.timeout", "2m"), "test")),
                 Probes.build(() -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), "", executor,
                 (h, m, c, n) -> { });
         server = HttpServer.start(new InetSocketAddress("127.0.0.1", 0), dispatcher, 64 * 1024);
@@ -83,5 +62,6 @@ final class TestApiServer implements AutoCloseable {
     public void close() {
         server.close();
         executor.shutdownNow();
+        querier.close();
     }
 }
