@@ -101,8 +101,17 @@ final class ChunkDecoder {
         double[] vs = out.values();
         int end = out.size();
         long low = floor;
-        int kept = from;
-        for (int i = from; i < end; i++) {
+        int i = from;
+        // Valid chunks within the range keep every sample: scan without moving any.
+        for (; i < end; i++) {
+            long t = ts[i];
+            if (t < low || t > maxt || t == Long.MAX_VALUE) {
+                break;
+            }
+            low = t + 1;
+        }
+        int kept = i;
+        for (; i < end; i++) {
             long t = ts[i];
             if (t < low) {
                 continue;
