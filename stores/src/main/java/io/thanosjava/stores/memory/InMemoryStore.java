@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.thanosjava.model.LabelMatcher;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.chunk.Chunk;
+import io.thanosjava.stores.ChunkSink;
 import io.thanosjava.stores.SeriesSelection;
 import io.thanosjava.stores.StoreBackend;
 import java.util.ArrayList;
@@ -16,34 +17,36 @@ import java.util.Map;
 /**
  * An immutable store of float series held as compressed XOR chunks (at most
  * {@value InMemoryStoreBuilder#MAX_SAMPLES_PER_CHUNK} samples each), sorted by label set, with an
- * inverted index from label name and value to series. Built with {@link InMemoryStoreBuilder} or
- * loaded from exposition files with {@link ExpositionLoader}. Safe for concurrent reads.
+ * inverted index from label name and value to series ({@link Postings}). The chunk bytes sit packed in a
+ * few large arrays ({@link PackedChunks}) and go to the wire as slices of them. Built with
+ * {@link InMemoryStoreBuilder} or loaded from exposition files with {@link ExpositionLoader}. Safe for
+ * concurrent reads.
  */
 public final class InMemoryStore implements StoreBackend {
     private static final int[] NO_SERIES = new int[0];
 
     private final Labels[] labels;
     /** Per series, chunks in time order; samples strictly increase, so chunk bounds do too. */
-    private final Chunk[][] chunks;
+    private final PackedChunks chunks;
     private final long minTime;
     private final long maxTime;
     private final long sampleCount;
-    /** label name -> label value -> ascending series ids. */
-    private final Map<String, Map<String, int[]>> postings;
+    private final Postings postings;
 
+    /** @param chunks per series (in the order of {@code labels}), at least one chunk each, in time order */
     InMemoryStore(Labels[] labels, Chunk[][] chunks, long sampleCount) {
         this.labels = labels;
-        this.chunks = chunks;
+        this.chunks = PackedChunks.pack(chunks);
         this.sampleCount = sampleCount;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (Chunk[] cs : chunks) {
-            min = Math.min(min, cs[0].minTime());
-            max = Math.max(max, cs[cs.length - 1].maxTime());
+        for (int s = 0; s < labels.length; s++) {
+            min = Math.min(min, this.chunks.minTime(s, 0));
+            max = Math.max(max, this.chunks.maxTime(s, this.chunks.chunkCount(s) - 1));
         }
         this.minTime = min;
         this.maxTime = max;
-        this.postings = buildPostings(labels);
+        this.postings = Postings.of(labels);
     }
 
     public int seriesCount() {
@@ -55,22 +58,12 @@ public final class InMemoryStore implements StoreBackend {
     }
 
     public long chunkCount() {
-        long n = 0;
-        for (Chunk[] cs : chunks) {
-            n += cs.length;
-        }
-        return n;
+        return chunks.totalChunks();
     }
 
-    /** Bytes of chunk data held (excluding object headers). */
+    /** Bytes of chunk data held. */
     public long chunkBytes() {
-        long n = 0;
-        for (Chunk[] cs : chunks) {
-            for (Chunk c : cs) {
-                n += c.data().length;
-            }
-        }
-        return n;
+        return chunks.totalBytes();
     }
 
     @Override
@@ -97,9 +90,8 @@ public final class InMemoryStore implements StoreBackend {
             if (!matchesAll(matchers, labels[id])) {
                 continue;
             }
-            Chunk[] cs = chunks[id];
-            int lo = firstChunkEndingAtOrAfter(cs, mint);
-            int hi = firstChunkStartingAfter(cs, maxt);
+            int lo = firstChunkEndingAtOrAfter(id, mint);
+            int hi = firstChunkStartingAfter(id, maxt);
             if (lo < hi) {
                 ids[k] = id;
                 first[k] = lo;
@@ -152,8 +144,7 @@ public final class InMemoryStore implements StoreBackend {
             if (values.isEmpty() || values.contains("")) {
                 continue;
             }
-            Map<String, int[]> byValue = postings.getOrDefault(m.name(), Map.of());
-            int[] ids = values.size() == 1 ? byValue.getOrDefault(values.get(0), NO_SERIES) : union(byValue, values);
+            int[] ids = values.size() == 1 ? postings.ids(m.name(), values.get(0)) : union(m.name(), values);
             if (best == null || ids.length < best.length) {
                 best = ids;
             }
@@ -161,12 +152,14 @@ public final class InMemoryStore implements StoreBackend {
         return best;
     }
 
-    private static int[] union(Map<String, int[]> byValue, List<String> values) {
+    private int[] union(String name, List<String> values) {
         int total = 0;
         int max = -1;
-        for (String v : values) {
-            int[] ids = byValue.get(v);
-            if (ids != null) {
+        int[][] lists = new int[values.size()][];
+        for (int i = 0; i < lists.length; i++) {
+            int[] ids = postings.ids(name, values.get(i));
+            lists[i] = ids;
+            if (ids.length > 0) {
                 total += ids.length;
                 max = Math.max(max, ids[ids.length - 1]);
             }
@@ -175,12 +168,9 @@ public final class InMemoryStore implements StoreBackend {
             return NO_SERIES;
         }
         boolean[] hit = new boolean[max + 1];
-        for (String v : values) {
-            int[] ids = byValue.get(v);
-            if (ids != null) {
-                for (int id : ids) {
-                    hit[id] = true;
-                }
+        for (int[] ids : lists) {
+            for (int id : ids) {
+                hit[id] = true;
             }
         }
         int[] out = new int[total];
@@ -202,12 +192,12 @@ public final class InMemoryStore implements StoreBackend {
         return true;
     }
 
-    private static int firstChunkEndingAtOrAfter(Chunk[] cs, long t) {
+    private int firstChunkEndingAtOrAfter(int series, long t) {
         int lo = 0;
-        int hi = cs.length;
+        int hi = chunks.chunkCount(series);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (cs[mid].maxTime() < t) {
+            if (chunks.maxTime(series, mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -216,37 +206,18 @@ public final class InMemoryStore implements StoreBackend {
         return lo;
     }
 
-    private static int firstChunkStartingAfter(Chunk[] cs, long t) {
+    private int firstChunkStartingAfter(int series, long t) {
         int lo = 0;
-        int hi = cs.length;
+        int hi = chunks.chunkCount(series);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (cs[mid].minTime() <= t) {
+            if (chunks.minTime(series, mid) <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private static Map<String, Map<String, int[]>> buildPostings(Labels[] labels) {
-        Map<String, Map<String, IntList>> lists = new HashMap<>();
-        for (int id = 0; id < labels.length; id++) {
-            Labels l = labels[id];
-            for (int i = 0; i < l.size(); i++) {
-                lists.computeIfAbsent(l.name(i), k -> new HashMap<>())
-                        .computeIfAbsent(l.value(i), k -> new IntList())
-                        .add(id);
-            }
-        }
-        Map<String, Map<String, int[]>> out = new HashMap<>(lists.size() * 2);
-        lists.forEach((name, byValue) -> {
-            Map<String, int[]> values = new HashMap<>(byValue.size() * 2);
-            byValue.forEach((value, ids) -> values.put(value, ids.toArray()));
-            out.put(name, values);
-        });
-        return out;
     }
 
     private final class Selection implements SeriesSelection {
@@ -279,10 +250,20 @@ public final class InMemoryStore implements StoreBackend {
 
         @Override
         public Chunk chunk(int i, int j) {
+            return chunks.chunk(ids[i], first[i] + checkChunk(i, j));
+        }
+
+        /** The packed bytes go to the sink as they are, without a copy. */
+        @Override
+        public void chunk(int i, int j, ChunkSink sink) {
+            chunks.chunk(ids[i], first[i] + checkChunk(i, j), sink);
+        }
+
+        private int checkChunk(int i, int j) {
             if (j < 0 || j >= count[check(i)]) {
                 throw new IndexOutOfBoundsException("chunk " + j + " of " + count[i]);
             }
-            return chunks[ids[i]][first[i] + j];
+            return j;
         }
 
         private int check(int i) {
@@ -293,20 +274,4 @@ public final class InMemoryStore implements StoreBackend {
         }
     }
 
-    /** A growable int array for building posting lists without boxing. */
-    private static final class IntList {
-        private int[] a = new int[4];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
-    }
 }

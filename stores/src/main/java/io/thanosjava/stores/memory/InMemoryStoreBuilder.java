@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Accumulates float samples per series into XOR chunks of at most {@value #MAX_SAMPLES_PER_CHUNK}
  * samples and builds an {@link InMemoryStore}. Samples are compressed as they arrive: each series
- * keeps one open {@link XorAppender}, and closed chunks are exact-size byte arrays.
+ * keeps one open {@link XorAppender}, and closed chunks are exact-size byte arrays until
+ * {@link #build} packs them into the store's shared arrays.
  * Series that never received a sample are left out. Not thread-safe.
  */
 public final class InMemoryStoreBuilder implements ExpositionParser.SampleSink {
