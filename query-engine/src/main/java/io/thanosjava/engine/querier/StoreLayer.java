@@ -226,7 +226,7 @@ public final class StoreLayer implements ProxySource, AutoCloseable {
     @Override
     public void close() {
         ready.set(false);
-        endpoints.close();
+        // A refresh still running could re-open channels after the set closed them, so it ends first.
         scheduler.shutdownNow();
         infoExecutor.shutdownNow();
         try {
@@ -235,5 +235,6 @@ public final class StoreLayer implements ProxySource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        endpoints.close();
     }
 }

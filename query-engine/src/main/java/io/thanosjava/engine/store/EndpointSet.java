@@ -204,6 +204,7 @@ public final class EndpointSet implements AutoCloseable {
                 outcomes.put(answer.getKey(), answer.getValue().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                closeUnknown(candidates);
                 return;
             } catch (java.util.concurrent.ExecutionException e) {
                 outcomes.put(answer.getKey(), String.valueOf(e.getCause().getMessage()));
@@ -211,6 +212,15 @@ public final class EndpointSet implements AutoCloseable {
         }
         synchronized (this) {
             apply(candidates, outcomes);
+        }
+    }
+
+    /** Shuts the channels of candidates that never joined (a refresh interrupted before applying its answers). */
+    private synchronized void closeUnknown(Map<String, Endpoint> candidates) {
+        for (Endpoint e : candidates.values()) {
+            if (!endpoints.containsKey(e.address)) {
+                e.managed.shutdownNow();
+            }
         }
     }
 
