@@ -20,10 +20,12 @@ import java.util.ArrayList;
 public final class QueryEngine {
     private final QueryOptions defaults;
 
+    /** An engine whose queries run with {@code defaults} unless given other options. */
     public QueryEngine(QueryOptions defaults) {
         this.defaults = requireNonNull(defaults, "defaults is null");
     }
 
+    /** The options of queries run without explicit ones. */
     public QueryOptions defaults() {
         return defaults;
     }
@@ -33,6 +35,11 @@ public final class QueryEngine {
         return instantQuery(queryable, expr, timeMillis, defaults, new CancelHandle());
     }
 
+    /**
+     * Evaluates {@code expr} at {@code timeMillis} with {@code options}; {@code cancel} stops it.
+     *
+     * @throws QueryException when evaluation fails (limits, timeout, cancellation, storage failures)
+     */
     public QueryResult instantQuery(Queryable queryable, Expr expr, long timeMillis, QueryOptions options,
                                     CancelHandle cancel) {
         requireNonNull(queryable, "queryable is null");
@@ -51,6 +58,11 @@ public final class QueryEngine {
         return rangeQuery(queryable, expr, start, end, step, defaults, new CancelHandle());
     }
 
+    /**
+     * Evaluates {@code expr} at {@code start, start + step, ... <= end} with {@code options}; {@code cancel} stops it.
+     *
+     * @throws QueryException {@code bad_data} for a bad range or expression type; otherwise as for instant queries
+     */
     public QueryResult rangeQuery(Queryable queryable, Expr expr, long start, long end, long step, QueryOptions options,
                                   CancelHandle cancel) {
         requireNonNull(queryable, "queryable is null");

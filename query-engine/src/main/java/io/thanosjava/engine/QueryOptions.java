@@ -39,26 +39,32 @@ public record QueryOptions(long lookbackDeltaMillis, Duration timeout, long maxS
         }
     }
 
+    /** These options with another lookback delta, in milliseconds. */
     public QueryOptions withLookbackDelta(long millis) {
         return new QueryOptions(millis, timeout, maxSamples, defaultSubqueryStepMillis, enableExperimentalFunctions, delayedNameRemoval);
     }
 
+    /** These options with another timeout. */
     public QueryOptions withTimeout(Duration t) {
         return new QueryOptions(lookbackDeltaMillis, t, maxSamples, defaultSubqueryStepMillis, enableExperimentalFunctions, delayedNameRemoval);
     }
 
+    /** These options with another sample limit. */
     public QueryOptions withMaxSamples(long n) {
         return new QueryOptions(lookbackDeltaMillis, timeout, n, defaultSubqueryStepMillis, enableExperimentalFunctions, delayedNameRemoval);
     }
 
+    /** These options with experimental functions allowed or not. */
     public QueryOptions withExperimentalFunctions(boolean on) {
         return new QueryOptions(lookbackDeltaMillis, timeout, maxSamples, defaultSubqueryStepMillis, on, delayedNameRemoval);
     }
 
+    /** These options with delayed {@code __name__} removal on or off. */
     public QueryOptions withDelayedNameRemoval(boolean on) {
         return new QueryOptions(lookbackDeltaMillis, timeout, maxSamples, defaultSubqueryStepMillis, enableExperimentalFunctions, on);
     }
 
+    /** These options with another default subquery step, in milliseconds. */
     public QueryOptions withDefaultSubqueryStep(long millis) {
         return new QueryOptions(lookbackDeltaMillis, timeout, maxSamples, millis, enableExperimentalFunctions, delayedNameRemoval);
     }
