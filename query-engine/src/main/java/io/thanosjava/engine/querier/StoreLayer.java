@@ -115,6 +115,10 @@ public final class StoreLayer implements ProxySource, AutoCloseable {
         if (local.isEmpty() && askEndpoints) {
             return fanout;
         }
+        if (local.size() == 1 && !askEndpoints && !scope.settings().dedupActive()) {
+            // Nothing to merge or deduplicate: read the one store directly, without encoding it into chunks.
+            return local.get(0);
+        }
         return new MergedQueryable(this, fanout, askEndpoints ? selected : null, local);
     }
 
