@@ -44,7 +44,7 @@ final class OutputLabels {
             }
             if (c < 0) {
                 String name = series.name(i);
-                if (!without.contains(name)) {
+                if (without.isEmpty() || !without.contains(name)) {
                     out[o++] = name;
                     out[o++] = series.value(i);
                 }

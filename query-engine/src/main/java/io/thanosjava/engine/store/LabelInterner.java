@@ -31,7 +31,7 @@ final class LabelInterner {
         }
         int slot = hash(b, off, len) & (SLOTS - 1);
         byte[] key = keys[slot];
-        if (key != null && Arrays.equals(key, 0, key.length, b, off, off + len)) {
+        if (key != null && sameBytes(key, b, off, len)) {
             used[slot] = true;
             return strings[slot];
         }
@@ -42,6 +42,19 @@ final class LabelInterner {
         }
         used[slot] = false;
         return s;
+    }
+
+    /** A plain loop: label bytes are short, where {@code Arrays.equals}' range checks and vector setup dominate. */
+    private static boolean sameBytes(byte[] key, byte[] b, int off, int len) {
+        if (key.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (key[i] != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(byte[] b, int off, int len) {

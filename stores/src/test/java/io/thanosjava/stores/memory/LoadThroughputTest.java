@@ -33,15 +33,13 @@ class LoadThroughputTest {
         Path file = dir.resolve("load.om");
         long bytes = write(file);
         for (int round = 0; round < 3; round++) {
-            System.gc();
-            long heapBefore = usedHeap();
+            long heapBefore = settledHeap();
             long start = System.nanoTime();
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             InMemoryStore store = ExpositionLoader.load(List.of(file));
             double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.gc();
-            long heap = usedHeap() - heapBefore;
+            long heap = settledHeap() - heapBefore;
             assertThat(store.seriesCount()).isEqualTo(SERIES);
             assertThat(store.sampleCount()).isEqualTo((long) SERIES * SAMPLES);
             System.out.printf("load round %d: %d samples, %.1f MB in %.2f s (%.2f s CPU) = %.2f M samples/s "
@@ -53,9 +51,15 @@ class LoadThroughputTest {
         }
     }
 
-    private static long usedHeap() {
-        Runtime r = Runtime.getRuntime();
-        return r.totalMemory() - r.freeMemory();
+    /** Heap in use once collections stop freeing anything (the least of several full collections). */
+    private static long settledHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Runtime r = Runtime.getRuntime();
+            used = Math.min(used, r.totalMemory() - r.freeMemory());
+        }
+        return used;
     }
 
     private static long write(Path file) throws IOException {
