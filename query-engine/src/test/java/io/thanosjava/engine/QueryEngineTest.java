@@ -67,6 +67,35 @@ class QueryEngineTest {
     }
 
     @Test
+    void aggregationsThatStreamTheirInputAnswerAsPerSeriesEvaluation() {
+        // Each group of sum by (i) holds one series, so the sums must equal rate's own values bit for bit.
+        Value.Matrix rates = (Value.Matrix) rangeQuery("rate(foo[5m])", QueryOptions.DEFAULT_MAX_SAMPLES).value();
+        Value.Matrix sums = (Value.Matrix) rangeQuery("sum by (i) (rate(foo[5m]))", QueryOptions.DEFAULT_MAX_SAMPLES).value();
+        assertThat(sums.series()).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(sums.series().get(i).labels()).isEqualTo(rates.series().get(i).labels());
+            assertThat(sums.series().get(i).timestamps()).containsExactly(rates.series().get(i).timestamps());
+            assertThat(sums.series().get(i).values()).containsExactly(rates.series().get(i).values());
+        }
+        Value.Matrix max = (Value.Matrix) rangeQuery("max(foo)", QueryOptions.DEFAULT_MAX_SAMPLES).value();
+        assertThat(max.series().get(0).values()[60]).isEqualTo(60 * 10);
+    }
+
+    @Test
+    void aRangeFunctionFeedingAnAggregationStillRejectsSeriesEqualWithoutTheirName() {
+        long[] t = {0, MINUTE, 2 * MINUTE};
+        double[] v = {0, 1, 2};
+        InMemoryQueryable twoNames = InMemoryQueryable.builder()
+                .add(Labels.of("__name__", "a_total", "job", "x"), t, v)
+                .add(Labels.of("__name__", "b_total", "job", "x"), t, v)
+                .build();
+        assertThatThrownBy(() -> engine.rangeQuery(twoNames, PromqlParser.parseExpr("sum(rate({job=\"x\"}[5m]))"), 0,
+                2 * MINUTE, MINUTE))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.type()).isEqualTo(QueryException.Type.EXECUTION))
+                .hasMessage("vector cannot contain metrics with the same labelset");
+    }
+
+    @Test
     void timeoutStopsAQueryBetweenSeries() {
         Queryable slow = new SlowQueryable(tenSeries(), 30);
         QueryOptions opts = QueryOptions.DEFAULT.withTimeout(Duration.ofMillis(50));

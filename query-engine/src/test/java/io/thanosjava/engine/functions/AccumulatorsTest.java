@@ -49,6 +49,17 @@ class AccumulatorsTest {
     }
 
     @Test
+    void kahanSumCanAccumulateInTheCallersArray() {
+        double[] out = new double[2];
+        KahanSum sum = new KahanSum(out);
+        sum.first(1, 1e100);
+        sum.add(1, 1);
+        sum.add(1, -1e100);
+        assertThat(out[1]).isEqualTo(0.0);
+        assertThat(sum.value(1)).isEqualTo(1.0);
+    }
+
+    @Test
     void kahanCompensationResetsOnInfinity() {
         assertThat(KahanSum.compensation(INF, 1, INF, 0.5)).isEqualTo(0.0);
         KahanSum sum = new KahanSum(1);
