@@ -19,16 +19,15 @@ final class QuerierFactory {
      * refreshing them in the background.
      *
      * @param endpoints {@code --endpoint}s, or the demo stores' addresses
-     * @param replicaLabels {@code --query.replica-label}s, or the demo's replica label
      */
-    static Querier create(QueryCommand flags, List<String> endpoints, List<String> replicaLabels, MeterRegistry registry) {
+    static Querier create(QueryCommand flags, List<String> endpoints, MeterRegistry registry) {
         Querier.Builder builder = Querier.builder()
                 .endpoints(endpoints)
                 .strictEndpoints(flags.strictEndpoints)
                 .endpointFiles(flags.sdFiles.stream().map(Path::of).toList())
                 .endpointFilesInterval(flags.sdInterval)
                 .dnsInterval(flags.dnsInterval)
-                .replicaLabels(replicaLabels)
+                .replicaLabels(flags.replicaLabels)
                 .dedupFunction(flags.dedupFunc == QueryCommand.DedupFunc.chain ? DedupFunction.CHAIN : DedupFunction.PENALTY)
                 .partialResponse(flags.partialResponse ? PartialResponse.WARN : PartialResponse.ABORT)
                 .queryTimeout(flags.queryTimeout)

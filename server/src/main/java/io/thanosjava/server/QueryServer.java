@@ -16,6 +16,7 @@ import io.thanosjava.server.demo.DemoStores;
 import io.thanosjava.server.http.Dispatcher;
 import io.thanosjava.server.http.HttpServer;
 import io.thanosjava.server.http.Probes;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class QueryServer implements AutoCloseable {
 
     /** The querier over the endpoints, or over the built-in demo stores when none is given. */
     private static Querier startQuerier(QueryCommand flags, PrometheusMeterRegistry registry, List<AutoCloseable> backends)
-            throws java.io.IOException {
+            throws IOException {
         List<String> endpoints = flags.endpoints;
         if (endpoints.isEmpty() && flags.strictEndpoints.isEmpty() && flags.sdFiles.isEmpty()) {
             DemoStores demo = DemoStores.start(System.currentTimeMillis());
@@ -77,7 +78,7 @@ final class QueryServer implements AutoCloseable {
             LOG.info("no endpoints given: serving built-in demo data from {} in-process stores ({}), replica label \"{}\"",
                     endpoints.size(), String.join(", ", endpoints), String.join(",", flags.replicaLabels));
         }
-        Querier querier = QuerierFactory.create(flags, endpoints, flags.replicaLabels, registry);
+        Querier querier = QuerierFactory.create(flags, endpoints, registry);
         backends.add(0, querier);
         return querier;
     }

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
 
 /** {@code /api/v1/series}, {@code /api/v1/labels} and {@code /api/v1/label/<name>/values}. */
 public final class MetadataApi {
+    /** What Prometheus answers for an inverted time range (the library refuses one as bad data). */
+    private static final SeriesResult NO_SERIES = new SeriesResult(List.of(), List.of());
+    private static final LabelsResult NO_LABELS = new LabelsResult(List.of(), List.of());
+
     private final Querier querier;
 
     public MetadataApi(Querier querier) {
@@ -34,7 +38,8 @@ public final class MetadataApi {
         long end = optionalTime(r, "end", ApiParams.MAX_TIME_MILLIS);
         int limit = limit(r);
         RequestOptions options = RequestParams.storeOptions(r, RequestOptions.DEFAULT, true);
-        SeriesResult result = fetch(() -> querier.series(new SeriesQuery(selectors, start, end, limit, options)));
+        SeriesResult result = end < start ? NO_SERIES
+                : fetch(() -> querier.series(new SeriesQuery(selectors, start, end, limit, options)));
         return Envelope.success(g -> {
             g.writeStartArray();
             for (Labels l : result.series()) {
@@ -46,7 +51,7 @@ public final class MetadataApi {
 
     public ApiResponse labelNames(ApiRequest r, RequestContext ctx) {
         LabelsQuery query = labelsQuery(r);
-        return labels(fetch(() -> querier.labelNames(query)));
+        return labels(isInverted(query) ? NO_LABELS : fetch(() -> querier.labelNames(query)));
     }
 
     public ApiResponse labelValues(ApiRequest r, RequestContext ctx) {
@@ -55,7 +60,7 @@ public final class MetadataApi {
             throw ApiError.badData("invalid label name: \"" + name + "\"");
         }
         LabelsQuery query = labelsQuery(r);
-        return labels(fetch(() -> querier.labelValues(name, query)));
+        return labels(isInverted(query) ? NO_LABELS : fetch(() -> querier.labelValues(name, query)));
     }
 
     /** Label requests ask every replica: deduplication does not apply to label names and values (as in Thanos). */
@@ -65,6 +70,10 @@ public final class MetadataApi {
         long end = optionalTime(r, "end", ApiParams.MAX_TIME_MILLIS);
         int limit = limit(r);
         return new LabelsQuery(selectors, start, end, limit, RequestParams.storeOptions(r, RequestOptions.DEFAULT, false));
+    }
+
+    private static boolean isInverted(LabelsQuery query) {
+        return query.endMillis() < query.startMillis();
     }
 
     private static ApiResponse labels(LabelsResult result) {
