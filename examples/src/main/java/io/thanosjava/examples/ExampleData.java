@@ -46,8 +46,8 @@ final class ExampleData {
     private ExampleData() {
     }
 
-    /** Requests per second of instance {@code i}. */
-    static double requestsPerSecond(int instance) {
+    /** Requests per second of instance {@code instance}. */
+    private static double requestsPerSecond(int instance) {
         return instance + 1;
     }
 

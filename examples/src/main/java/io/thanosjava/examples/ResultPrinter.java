@@ -22,12 +22,12 @@ final class ResultPrinter {
             out.println("  string @ " + Instant.ofEpochMilli(s.timestamp()) + " = " + s.value());
         } else if (value instanceof Value.Vector v) {
             for (int i = 0; i < v.size(); i++) {
-                sample(v.labels().get(i).toString(), v.timestamp(), v.values()[i]);
+                sample(v.label(i).toString(), v.timestamp(), v.value(i));
             }
         } else if (value instanceof Value.Matrix m) {
             for (Value.Series s : m.series()) {
-                for (int i = 0; i < s.timestamps().length; i++) {
-                    sample(s.labels().toString(), s.timestamps()[i], s.values()[i]);
+                for (int i = 0; i < s.size(); i++) {
+                    sample(s.labels().toString(), s.timestamp(i), s.value(i));
                 }
             }
         }
