@@ -148,6 +148,29 @@ class QuerierInProcessTest {
     }
 
     @Test
+    void inProcessDataIsServedToAStackedQuerierOverTheStoreApi() throws Exception {
+        Querier leaf = twoReplicas();
+        StoreApiServer server = leaf.serveStoreApi(new java.net.InetSocketAddress("127.0.0.1", 0));
+        try (Querier top = Querier.builder().endpoints(List.of("127.0.0.1:" + server.port()))
+                .replicaLabels(List.of("replica")).build()) {
+            assertThat(top.endpoints()).singleElement().satisfies(e -> {
+                assertThat(e.componentType()).isEqualTo("query");
+                assertThat(e.minTime()).isEqualTo(Long.MIN_VALUE);
+                assertThat(e.maxTime()).isEqualTo(Long.MAX_VALUE);
+            });
+            for (String expr : new String[] {"http_requests_total", "sum by (zone) (up)", "rate(http_requests_total[5m])"}) {
+                assertThat(top.rangeQuery(expr, 0, END, 60_000).value()).as(expr)
+                        .usingRecursiveComparison().isEqualTo(leaf.rangeQuery(expr, 0, END, 60_000).value());
+            }
+            assertThat(top.series(SeriesQuery.of(List.of("up"), 0, END)))
+                    .isEqualTo(leaf.series(SeriesQuery.of(List.of("up"), 0, END)));
+            assertThat(top.labelValues("zone", LabelsQuery.of(0, END)))
+                    .isEqualTo(leaf.labelValues("zone", LabelsQuery.of(0, END)));
+        }
+        server.close();
+    }
+
+    @Test
     void badInputFailsWithPrometheusErrors() {
         Querier q = twoReplicas();
         assertThatThrownBy(() -> q.instantQuery("sum(", 0)).isInstanceOf(ParseException.class);
