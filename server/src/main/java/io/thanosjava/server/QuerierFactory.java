@@ -32,6 +32,7 @@ final class QuerierFactory {
                 .partialResponse(flags.partialResponse ? PartialResponse.WARN : PartialResponse.ABORT)
                 .queryTimeout(flags.queryTimeout)
                 .storeResponseTimeout(flags.storeResponseTimeout)
+                .labelCacheTtl(flags.labelCacheTtl)
                 .maxSamples(flags.maxSamples)
                 .requestSeriesLimit(flags.requestSeriesLimit)
                 .requestSamplesLimit(flags.requestSamplesLimit)

@@ -50,6 +50,11 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Longest wait for the next frame of one store's Series stream; 0 disables (default ${DEFAULT-VALUE}).")
     Duration storeResponseTimeout;
 
+    @Option(names = "--store.label-cache-ttl", defaultValue = "0s", converter = Durations.Model.class,
+            description = "How long each endpoint's label names/values answers are reused; 0 disables, so that labels"
+                    + " are always fresh as in Thanos (default ${DEFAULT-VALUE}).")
+    Duration labelCacheTtl;
+
     @Option(names = "--store.limits.request-series", defaultValue = "0",
             description = "Most series one Series request may return; 0 = no limit (default ${DEFAULT-VALUE}).")
     long requestSeriesLimit;
