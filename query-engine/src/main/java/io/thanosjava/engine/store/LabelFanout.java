@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * {@code LabelNames} / {@code LabelValues} fan-out: the same store selection as Series (time range
@@ -72,27 +73,10 @@ public final class LabelFanout {
                 .setStart(start).setEnd(end).addAllMatchers(toWire(matchers)).setLimit(limit)
                 .setPartialResponseStrategy(strategy.toWire())
                 .build();
-        List<StoreEndpoint> selected = select(stores, matchers, start, end);
-        List<Future<LabelNamesResponse>> calls = new ArrayList<>(selected.size());
-        boolean[] cached = new boolean[selected.size()];
-        for (int i = 0; i < selected.size(); i++) {
-            StoreEndpoint store = selected.get(i);
-            List<ByteString> known = cache.get(store.address(), tenant, request);
-            cached[i] = known != null;
-            calls.add(cached[i] ? CompletableFuture.completedFuture(LabelNamesResponse.newBuilder().addAllNames(known).build())
-                    : stub(store, tenant).labelNames(request));
-        }
-        Merged merged = new Merged();
-        for (int i = 0; i < calls.size(); i++) {
-            LabelNamesResponse response = await(calls, i, selected.get(i), "fetch label names from", strategy, merged);
-            if (response != null) {
-                merged.add(response.getNamesList(), response.getWarningsList());
-                if (!cached[i] && response.getWarningsCount() == 0) {
-                    cache.put(selected.get(i).address(), tenant, request, response.getNamesList());
-                }
-            }
-        }
-        return merged.result(limit);
+        return collect(select(stores, matchers, start, end), request, tenant, "fetch label names from", strategy, limit,
+                store -> stub(store, tenant).labelNames(request),
+                known -> LabelNamesResponse.newBuilder().addAllNames(known).build(),
+                LabelNamesResponse::getNamesList, LabelNamesResponse::getWarningsList);
     }
 
     /** @throws QueryException {@code bad_data} when {@code name} is empty, as stores reject it */
@@ -107,23 +91,35 @@ public final class LabelFanout {
                 .setLabel(name).setStart(start).setEnd(end).addAllMatchers(toWire(matchers)).setLimit(limit)
                 .setPartialResponseStrategy(strategy.toWire())
                 .build();
-        List<StoreEndpoint> selected = select(stores, matchers, start, end);
-        List<Future<LabelValuesResponse>> calls = new ArrayList<>(selected.size());
+        return collect(select(stores, matchers, start, end), request, tenant, "fetch label values from", strategy, limit,
+                store -> stub(store, tenant).labelValues(request),
+                known -> LabelValuesResponse.newBuilder().addAllValues(known).build(),
+                LabelValuesResponse::getValuesList, LabelValuesResponse::getWarningsList);
+    }
+
+    /**
+     * Calls every selected store (or takes its cached answer) in parallel and merges the answers; complete
+     * answers without warnings are offered to the cache.
+     */
+    private <R> LabelQueryResult collect(List<StoreEndpoint> selected, MessageLite request, String tenant, String what,
+            PartialResponseStrategy strategy, long limit, Function<StoreEndpoint, Future<R>> call,
+            Function<List<ByteString>, R> fromCache, Function<R, List<ByteString>> values,
+            Function<R, List<String>> warnings) {
+        List<Future<R>> calls = new ArrayList<>(selected.size());
         boolean[] cached = new boolean[selected.size()];
         for (int i = 0; i < selected.size(); i++) {
             StoreEndpoint store = selected.get(i);
             List<ByteString> known = cache.get(store.address(), tenant, request);
             cached[i] = known != null;
-            calls.add(cached[i] ? CompletableFuture.completedFuture(LabelValuesResponse.newBuilder().addAllValues(known).build())
-                    : stub(store, tenant).labelValues(request));
+            calls.add(cached[i] ? CompletableFuture.completedFuture(fromCache.apply(known)) : call.apply(store));
         }
         Merged merged = new Merged();
         for (int i = 0; i < calls.size(); i++) {
-            LabelValuesResponse response = await(calls, i, selected.get(i), "fetch label values from", strategy, merged);
+            R response = await(calls, i, selected.get(i), what, strategy, merged);
             if (response != null) {
-                merged.add(response.getValuesList(), response.getWarningsList());
-                if (!cached[i] && response.getWarningsCount() == 0) {
-                    cache.put(selected.get(i).address(), tenant, request, response.getValuesList());
+                merged.add(values.apply(response), warnings.apply(response));
+                if (!cached[i] && warnings.apply(response).isEmpty()) {
+                    cache.put(selected.get(i).address(), tenant, request, values.apply(response));
                 }
             }
         }
