@@ -95,10 +95,10 @@ public final class SidecarCommand implements Callable<Integer> {
             PrometheusSidecar backend = PrometheusSidecar.connect(options);
             running.backend = backend;
             StoreServer server = StoreServer.start(grpc, backend, backend.externalLabels(), COMPONENT_SIDECAR);
-            running.grpc = server;
+            running.serving(server);
             LOG.info("serving StoreAPI for Prometheus prometheus={} grpc={}:{} http={} external_labels={} min_time={}",
                     prometheusUrl, grpc.getHostString(), server.port(),
-                    http == null ? "none" : http.getAddress().getHostString() + ":" + running.httpPort(),
+                    running.httpDescription(),
                     backend.externalLabels(), backend.minTime());
             return running;
         } catch (IOException | RuntimeException e) {
@@ -108,53 +108,30 @@ public final class SidecarCommand implements Callable<Integer> {
     }
 
     /** A running sidecar: the Prometheus connection, the gRPC server and the optional HTTP probes. */
-    public static final class RunningSidecar implements AutoCloseable {
-        private final HttpServer http;
+    public static final class RunningSidecar extends ServingStoreApi {
         private volatile PrometheusSidecar backend;
-        private volatile StoreServer grpc;
 
         RunningSidecar(HttpServer http) {
-            this.http = http;
-            if (http != null) {
-                ProbeHttp.start(http, this::notReadyReason, this::metrics);
-            }
+            super(http);
+            startProbes();
         }
 
         /** Whether gRPC is serving and the last call to Prometheus succeeded. */
         public boolean isReady() {
             PrometheusSidecar b = backend;
-            return grpc != null && b != null && b.isReady();
-        }
-
-        public int grpcPort() {
-            return grpc.port();
-        }
-
-        /** The bound HTTP port, or -1 without an HTTP listener. */
-        public int httpPort() {
-            return http == null ? -1 : http.getAddress().getPort();
-        }
-
-        public void awaitTermination() throws InterruptedException {
-            grpc.awaitTermination();
+            return grpcServer() != null && b != null && b.isReady();
         }
 
         @Override
-        public void close() {
-            StoreServer server = grpc;
-            if (server != null) {
-                server.close();
-            }
+        void closeBackend() {
             PrometheusSidecar b = backend;
             if (b != null) {
                 b.close();
             }
-            if (http != null) {
-                http.stop(0);
-            }
         }
 
-        private String notReadyReason() {
+        @Override
+        String notReadyReason() {
             if (isReady()) {
                 return null;
             }
@@ -162,9 +139,10 @@ public final class SidecarCommand implements Callable<Integer> {
             return "NOT OK: " + (b == null ? "connecting to Prometheus" : String.valueOf(b.lastError()));
         }
 
-        private String metrics() {
+        @Override
+        String metrics() {
             StringBuilder out = new StringBuilder();
-            StoreServer server = grpc;
+            StoreServer server = grpcServer();
             if (server != null) {
                 server.metrics().appendTo(out);
             }

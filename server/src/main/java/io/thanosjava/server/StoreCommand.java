@@ -84,8 +84,7 @@ public final class StoreCommand implements Callable<Integer> {
             running.serve(server, data);
             LOG.info("serving StoreAPI grpc={}:{} http={} files={} series={} samples={} chunks={} chunk_bytes={} "
                             + "min_time={} max_time={} external_labels={} load_seconds={}",
-                    grpc.getHostString(), server.port(), http == null ? "none" : http.getAddress().getHostString()
-                            + ":" + running.httpPort(), files.size(), data.seriesCount(),
+                    grpc.getHostString(), server.port(), running.httpDescription(), files.size(), data.seriesCount(),
                     data.sampleCount(), data.chunkCount(), data.chunkBytes(), data.minTime(), data.maxTime(),
                     external, String.format("%.3f", (System.nanoTime() - started) / 1e9));
             return running;
@@ -117,51 +116,28 @@ public final class StoreCommand implements Callable<Integer> {
     }
 
     /** A store that is loading or serving: the gRPC server and the optional HTTP probes. */
-    public static final class RunningStore implements AutoCloseable {
-        private final HttpServer http;
-        private volatile StoreServer grpc;
+    public static final class RunningStore extends ServingStoreApi {
         private volatile InMemoryStore data;
 
         RunningStore(HttpServer http) {
-            this.http = http;
-            if (http != null) {
-                ProbeHttp.start(http, () -> grpc != null ? null : "NOT OK", this::metrics);
-            }
+            super(http);
+            startProbes();
         }
 
         void serve(StoreServer server, InMemoryStore store) {
             this.data = store;
-            this.grpc = server;
-        }
-
-        /** The bound gRPC port. */
-        public int grpcPort() {
-            return grpc.port();
-        }
-
-        /** The bound HTTP port, or -1 without an HTTP listener. */
-        public int httpPort() {
-            return http == null ? -1 : http.getAddress().getPort();
-        }
-
-        public void awaitTermination() throws InterruptedException {
-            grpc.awaitTermination();
+            serving(server);
         }
 
         @Override
-        public void close() {
-            StoreServer server = grpc;
-            if (server != null) {
-                server.close();
-            }
-            if (http != null) {
-                http.stop(0);
-            }
+        String notReadyReason() {
+            return grpcServer() != null ? null : "NOT OK";
         }
 
-        private String metrics() {
+        @Override
+        String metrics() {
             StringBuilder out = new StringBuilder();
-            StoreServer server = grpc;
+            StoreServer server = grpcServer();
             InMemoryStore store = data;
             if (server != null) {
                 server.metrics().appendTo(out);
