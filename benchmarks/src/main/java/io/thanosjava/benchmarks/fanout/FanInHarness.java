@@ -1,10 +1,6 @@
 package io.thanosjava.benchmarks.fanout;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.ServerCallStreamObserver;
-import io.grpc.stub.StreamObserver;
 import io.thanosjava.dedup.ChunkSeriesSet;
 import io.thanosjava.engine.store.ClientTransportOptions;
 import io.thanosjava.engine.store.FanoutOptions;
@@ -14,15 +10,12 @@ import io.thanosjava.engine.store.StoreEndpoint;
 import io.thanosjava.engine.store.StoreInfo;
 import io.thanosjava.model.LabelMatcher;
 import io.thanosjava.model.Labels;
-import io.thanosjava.model.chunk.XorAppender;
-import io.thanosjava.storeapi.ChunkConverter;
-import io.thanosjava.storeapi.LabelsConverter;
 import io.thanosjava.storeapi.MatcherConverter;
-import io.thanosjava.storeapi.proto.store.Series;
-import io.thanosjava.storeapi.proto.store.SeriesBatch;
 import io.thanosjava.storeapi.proto.store.SeriesRequest;
-import io.thanosjava.storeapi.proto.store.SeriesResponse;
-import io.thanosjava.storeapi.proto.store.StoreGrpc;
+import io.thanosjava.stores.InfoService;
+import io.thanosjava.stores.StoreServer;
+import io.thanosjava.stores.memory.InMemoryStore;
+import io.thanosjava.stores.memory.InMemoryStoreBuilder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -35,18 +28,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fan-in over loopback gRPC: {@code stores} StoreAPI servers in this process, each holding
- * {@code series} series of {@code samples} samples (XOR chunks of 120) under its own external label,
- * streaming batch frames of 64 series with flow control; the client fans one Series request out to all
- * and reads the merged stream to the end. Reports series/s and samples/s carried (samples inside the
- * received chunks) and the peak heap, per round; {@link #verify} checks every round saw every series and
- * chunk. Server and client share the machine's cores, as on a querier host running next to its stores.
+ * Fan-in over loopback gRPC: {@code stores} in-memory stores ({@link InMemoryStore} behind
+ * {@link StoreServer}) in this process, each holding {@code series} series of {@code samples} samples
+ * (XOR chunks of 120) under its own external label and streaming batch frames of 64 series with flow
+ * control; the client fans one Series request out to all and reads the merged stream to the end.
+ * Reports the stores' retained heap per sample once, then per round series/s and samples/s carried
+ * (samples inside the received chunks), process CPU time and the peak heap; {@link #verify} checks every
+ * round saw every series and chunk. Stores and client share the machine's cores, as on a querier host
+ * running next to its stores.
  *
  * <p>Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar io.thanosjava.benchmarks.fanout.FanInHarness
- * [stores] [series] [samples] [rounds] [verifyChunks]}.
+ * [stores] [series] [samples] [rounds] [verifyChunks] [responseBatchSize]}.
  */
 public final class FanInHarness {
-    private static final int BATCH = 64;
     private static final int SAMPLES_PER_CHUNK = 120;
 
     private FanInHarness() {
@@ -58,32 +52,45 @@ public final class FanInHarness {
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 480;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         boolean verifyChunks = args.length > 4 ? Boolean.parseBoolean(args[4]) : true;
+        FanoutOptions defaults = FanoutOptions.defaults();
+        FanoutOptions options = new FanoutOptions(defaults.responseTimeout(), defaults.callTimeout(), 0, 0,
+                defaults.bufferedFrames(), args.length > 5 ? Integer.parseInt(args[5]) : defaults.responseBatchSize(),
+                verifyChunks);
 
-        List<Server> servers = new ArrayList<>();
+        List<StoreServer> servers = new ArrayList<>();
         List<ManagedChannel> channels = new ArrayList<>();
         List<StoreEndpoint> endpoints = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
+            long heapBefore = settledHeap();
+            List<InMemoryStore> loaded = new ArrayList<>();
             for (int s = 0; s < stores; s++) {
-                List<SeriesResponse> frames = frames(s, series, samples);
-                Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                        .maxInboundMessageSize(Integer.MAX_VALUE)
-                        .addService(new FramesStore(frames)).build().start();
+                loaded.add(store(series, samples));
+            }
+            long storeHeap = settledHeap() - heapBefore;
+            long storedSamples = (long) stores * series * samples;
+            System.out.printf(Locale.ROOT, "stores: %d samples, %.2f B/sample of XOR chunk data, %.2f B/sample of"
+                    + " heap retained in all (%d MiB)%n", storedSamples,
+                    loaded.stream().mapToLong(InMemoryStore::chunkBytes).sum() / (double) storedSamples,
+                    storeHeap / (double) storedSamples, storeHeap >> 20);
+            for (int s = 0; s < stores; s++) {
+                StoreServer server = StoreServer.start(new InetSocketAddress("127.0.0.1", 0), loaded.get(s),
+                        Labels.of("store", "s" + s), InfoService.COMPONENT_STORE);
                 servers.add(server);
-                ManagedChannel channel = GrpcChannels.open("127.0.0.1", server.getPort(),
+                ManagedChannel channel = GrpcChannels.open("127.0.0.1", server.port(),
                         ClientTransportOptions.plaintext());
                 channels.add(channel);
-                endpoints.add(new StoreEndpoint("127.0.0.1:" + server.getPort(), channel,
+                endpoints.add(new StoreEndpoint("127.0.0.1:" + server.port(), channel,
                         StoreInfo.store(List.of(Labels.of("store", "s" + s)), Long.MIN_VALUE, Long.MAX_VALUE)));
             }
-            SeriesFanout fanout = new SeriesFanout(FanoutOptions.defaults().withVerifyChunks(verifyChunks), scheduler);
+            SeriesFanout fanout = new SeriesFanout(options, scheduler);
             SeriesRequest request = SeriesRequest.newBuilder().setMinTime(Long.MIN_VALUE).setMaxTime(Long.MAX_VALUE)
                     .addMatchers(MatcherConverter.toThanos(LabelMatcher.of(LabelMatcher.Type.EQ, "__name__", "bench")))
                     .build();
             long expectedSeries = (long) stores * series;
             long expectedChunks = expectedSeries * ((samples + SAMPLES_PER_CHUNK - 1) / SAMPLES_PER_CHUNK);
-            System.out.printf(Locale.ROOT, "fan-in: %d stores x %d series x %d samples, verifyChunks=%s%n",
-                    stores, series, samples, verifyChunks);
+            System.out.printf(Locale.ROOT, "fan-in: %d stores x %d series x %d samples, verifyChunks=%s,"
+                    + " response_batch_size=%d%n", stores, series, samples, verifyChunks, options.responseBatchSize());
             for (int round = 0; round < rounds; round++) {
                 System.gc();
                 resetPeaks();
@@ -104,8 +111,8 @@ public final class FanInHarness {
             for (ManagedChannel c : channels) {
                 c.shutdownNow();
             }
-            for (Server s : servers) {
-                s.shutdownNow();
+            for (StoreServer s : servers) {
+                s.close();
             }
             scheduler.shutdownNow();
         }
@@ -134,59 +141,29 @@ public final class FanInHarness {
         }
     }
 
-    /** One store's answer, pre-built as batch frames (the server then only serialises them). */
-    private static List<SeriesResponse> frames(int store, int series, int samples) {
-        List<SeriesResponse> frames = new ArrayList<>();
-        SeriesBatch.Builder batch = SeriesBatch.newBuilder();
-        XorAppender appender = new XorAppender();
+    /** One store's data: series {@code i} counts up by (7k + i) mod 13 every 15 s. */
+    private static InMemoryStore store(int series, int samples) {
+        InMemoryStoreBuilder builder = new InMemoryStoreBuilder();
         for (int i = 0; i < series; i++) {
-            Labels labels = Labels.of("__name__", "bench", "instance", String.format(Locale.ROOT, "i%06d", i),
-                    "job", "j" + (i % 10), "store", "s" + store);
-            Series.Builder s = Series.newBuilder().addAllLabels(LabelsConverter.toThanos(labels));
+            int id = builder.series(Labels.of("__name__", "bench", "instance", String.format(Locale.ROOT, "i%06d", i),
+                    "job", "j" + (i % 10)));
             double v = i;
             for (int k = 0; k < samples; k++) {
                 v += (k * 7 + i) % 13;
-                appender.append(k * 15_000L, v);
-                if (appender.numSamples() == SAMPLES_PER_CHUNK || k == samples - 1) {
-                    s.addChunks(ChunkConverter.toThanosRaw(appender.toChunk()));
-                    appender.reset();
-                }
-            }
-            batch.addSeries(s);
-            if (batch.getSeriesCount() == BATCH) {
-                frames.add(SeriesResponse.newBuilder().setBatch(batch).build());
-                batch = SeriesBatch.newBuilder();
+                builder.append(id, k * 15_000L, v);
             }
         }
-        if (batch.getSeriesCount() > 0) {
-            frames.add(SeriesResponse.newBuilder().setBatch(batch).build());
-        }
-        return frames;
+        return builder.build();
     }
 
-    /** Streams the frames honouring the client's flow control. */
-    private static final class FramesStore extends StoreGrpc.StoreImplBase {
-        private final List<SeriesResponse> frames;
-
-        FramesStore(List<SeriesResponse> frames) {
-            this.frames = frames;
+    /** Heap in use after garbage collection has settled. */
+    private static long settledHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-
-        @Override
-        public void series(SeriesRequest request, StreamObserver<SeriesResponse> responseObserver) {
-            ServerCallStreamObserver<SeriesResponse> observer = (ServerCallStreamObserver<SeriesResponse>) responseObserver;
-            int[] next = {0};
-            boolean[] done = {false};
-            observer.setOnReadyHandler(() -> {
-                while (observer.isReady() && next[0] < frames.size()) {
-                    observer.onNext(frames.get(next[0]++));
-                }
-                if (next[0] == frames.size() && !done[0]) {
-                    done[0] = true;
-                    observer.onCompleted();
-                }
-            });
-        }
+        return used;
     }
 
     /** CPU time of the whole process: the machine may be shared, so wall-clock rates understate the code. */

@@ -63,8 +63,21 @@ final class ChunkVerifier {
         int window = skipValue(peek(pos), 1, 64);
         checkEnd(1, count);
         checkTime(1, previous, t);
+        if (count > 2) {
+            walkRest(count, t, dt, window);
+        }
+    }
+
+    /**
+     * Samples 2 and on. This is the hot loop: its state lives in locals (in fields, every sample would
+     * store and reload the bit position, which is the loop's dependency chain), and a value's three
+     * forms are told apart with selects rather than branches, whose outcome follows the data.
+     */
+    private void walkRest(int count, long t, long dt, int window) {
+        final long end = endBit;
+        long p = pos;
         for (int k = 2; k < count; k++) {
-            long w = peek(pos);
+            long w = peek(p);
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             int used;
             if (w >= 0) {
@@ -79,17 +92,38 @@ final class ChunkVerifier {
                 dt += signed((w << 4) >>> 44, 20);
                 used = 24;
             } else {
-                dt += (peek(pos + 4) >>> 32 << 32) | (peek(pos + 36) >>> 32);
-                pos += 68;
-                w = peek(pos);
+                dt += (peek(p + 4) >>> 32 << 32) | (peek(p + 36) >>> 32);
+                p += 68;
+                w = peek(p);
                 used = 0;
             }
-            previous = t;
+            long previous = t;
             t += dt;
-            pos += used;
-            window = skipValue(w << used, k, window);
-            checkEnd(k, count);
-            checkTime(k, previous, t);
+            // Value: 0 = unchanged, 10 = XOR within the current window, 11 = new window (5 bits leading
+            // zeros, 6 bits significant bits, 0 standing for 64), then the significant bits.
+            long v = w << used;
+            int leading = (int) ((v << 2) >>> 59);
+            int opened = (int) ((v << 7) >>> 58);
+            opened = opened == 0 ? 64 : opened;
+            boolean changed = v < 0;
+            boolean newWindow = changed && v << 1 < 0;
+            int skip = newWindow ? 13 + opened : changed ? 2 + window : 1;
+            if (newWindow && leading + opened > 64) {
+                pos = p + used;
+                throw fail(p + used + 2, "sample " + k + " has an XOR window of " + leading + " leading zeros and "
+                        + opened + " significant bits, more than 64");
+            }
+            window = newWindow ? opened : window;
+            p += used + skip;
+            if (p > end || t <= previous) {
+                pos = p;
+                checkEnd(k, count);
+                checkTime(k, previous, t);
+            }
+        }
+        pos = p;
+        if (count > 2) {
+            checkTime(count - 1, Long.MIN_VALUE, t);
         }
     }
 
