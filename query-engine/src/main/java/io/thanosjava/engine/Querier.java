@@ -49,6 +49,7 @@ public final class Querier implements AutoCloseable {
     private final StoreLayer stores;
     private final AsyncQueries async;
     private final List<QuerierGrpcServer> servers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     private Querier(QuerierConfig config) {
         this.config = config;
@@ -209,6 +210,9 @@ public final class Querier implements AutoCloseable {
      */
     public StoreApiServer serveStoreApi(InetSocketAddress address) throws IOException {
         requireNonNull(address, "address is null");
+        if (closed) {
+            throw new IllegalStateException("querier is closed");
+        }
         QuerierGrpcServer server = QuerierGrpcServer.start(address, stores);
         servers.add(server);
         return new StoreApiServer() {
@@ -230,9 +234,13 @@ public final class Querier implements AutoCloseable {
         return config.engineOptions();
     }
 
-    /** Stops serving, stops endpoint discovery, closes the endpoints' channels and shuts down owned threads. */
+    /**
+     * Stops serving, stops endpoint discovery, closes the endpoints' channels and shuts down owned threads.
+     * Queries started afterwards fail with {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        closed = true;
         for (QuerierGrpcServer server : servers) {
             server.close();
         }
@@ -242,6 +250,9 @@ public final class Querier implements AutoCloseable {
     }
 
     private RequestScope scope(RequestOptions o, boolean dedup) {
+        if (closed) {
+            throw new IllegalStateException("querier is closed");
+        }
         List<String> replicaLabels = o.replicaLabels().isEmpty() ? config.replicaLabels() : o.replicaLabels();
         PartialResponseStrategy strategy = o.partialResponse() == null ? config.partialResponse()
                 : o.partialResponse() == PartialResponse.WARN ? PartialResponseStrategy.WARN : PartialResponseStrategy.ABORT;
@@ -309,19 +320,19 @@ public final class Querier implements AutoCloseable {
         private Builder() {
         }
 
-        /** StoreAPI endpoints as {@code --endpoint} takes them: {@code host:port}, {@code dns+host:port}, {@code dnssrv+_grpc._tcp.name}. */
+        /** Adds StoreAPI endpoints as {@code --endpoint} takes them: {@code host:port}, {@code dns+host:port}, {@code dnssrv+_grpc._tcp.name}. */
         public Builder endpoints(List<String> addresses) {
             endpoints.addAll(List.copyOf(addresses));
             return this;
         }
 
-        /** Endpoints that are always queried, healthy or not ({@code --endpoint-strict}, {@code host:port} only). */
+        /** Adds endpoints that are always queried, healthy or not ({@code --endpoint-strict}, {@code host:port} only). */
         public Builder strictEndpoints(List<String> addresses) {
             strictEndpoints.addAll(List.copyOf(addresses));
             return this;
         }
 
-        /** File service-discovery files (glob patterns) listing endpoints ({@code --store.sd-files}). */
+        /** Adds file service-discovery files (glob patterns) listing endpoints ({@code --store.sd-files}). */
         public Builder endpointFiles(List<Path> files) {
             for (Path file : files) {
                 endpointFiles.add(file.toString());

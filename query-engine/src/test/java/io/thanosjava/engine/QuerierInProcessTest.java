@@ -274,6 +274,7 @@ class QuerierInProcessTest {
         querier.instantQueryAsync(InstantQuery.of("up", END)).get(10, TimeUnit.SECONDS);
         querier.close();
         assertThat(querier.ready()).isFalse();
+        assertThatThrownBy(() -> querier.instantQuery("up", END)).isInstanceOf(IllegalStateException.class);
         Set<String> leftover = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()).map(Thread::getName)
                 .collect(Collectors.toSet());
