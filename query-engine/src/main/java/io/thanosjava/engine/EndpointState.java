@@ -22,6 +22,7 @@ import java.util.List;
  */
 public record EndpointState(String address, boolean strict, boolean healthy, String componentType,
                             List<Labels> labelSets, long minTime, long maxTime, Instant lastCheck, String lastError) {
+    /** Checks the components and copies the lists. */
     public EndpointState {
         requireNonNull(address, "address is null");
         requireNonNull(componentType, "componentType is null");

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param options per-request overrides
  */
 public record InstantQuery(String expr, long timeMillis, RequestOptions options) {
+    /** Checks the components. */
     public InstantQuery {
         requireNonNull(expr, "expr is null");
         requireNonNull(options, "options is null");

@@ -11,6 +11,7 @@ import java.util.List;
  * @param warnings problems met on the way (failed stores under {@link PartialResponse#WARN}, truncation)
  */
 public record LabelsResult(List<String> values, List<String> warnings) {
+    /** Checks the components and copies the lists. */
     public LabelsResult {
         values = List.copyOf(requireNonNull(values, "values is null"));
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));

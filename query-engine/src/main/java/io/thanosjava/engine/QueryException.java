@@ -8,8 +8,18 @@ public final class QueryException extends RuntimeException {
 
     /** Prometheus' error types with the HTTP status Prometheus answers them with. */
     public enum Type {
-        BAD_DATA("bad_data", 400), EXECUTION("execution", 422), TIMEOUT("timeout", 503), CANCELED("canceled", 499),
-        INTERNAL("internal", 500), UNAVAILABLE("unavailable", 503);
+        /** Bad input: a malformed parameter, range or expression type (HTTP 400). */
+        BAD_DATA("bad_data", 400),
+        /** Evaluation failed: a limit was hit, a store failed under partial response ABORT, ... (HTTP 422). */
+        EXECUTION("execution", 422),
+        /** The query ran out of time (HTTP 503). */
+        TIMEOUT("timeout", 503),
+        /** The query was cancelled (HTTP 499). */
+        CANCELED("canceled", 499),
+        /** An unexpected failure (HTTP 500). */
+        INTERNAL("internal", 500),
+        /** Storage could not be reached (HTTP 503). */
+        UNAVAILABLE("unavailable", 503);
 
         private final String apiName;
         private final int httpStatus;
@@ -30,6 +40,7 @@ public final class QueryException extends RuntimeException {
         }
     }
 
+    /** What kind of failure this is. */
     private final Type type;
 
     /** A failure of the given type with Prometheus' message text. */

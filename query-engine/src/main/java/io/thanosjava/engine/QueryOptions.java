@@ -23,6 +23,7 @@ public record QueryOptions(long lookbackDeltaMillis, Duration timeout, long maxS
     public static final QueryOptions DEFAULT = new QueryOptions(5 * 60_000L, Duration.ofMinutes(2), DEFAULT_MAX_SAMPLES,
             60_000L, false, false);
 
+    /** Checks the components. */
     public QueryOptions {
         Objects.requireNonNull(timeout, "timeout is null");
         if (lookbackDeltaMillis <= 0) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param stats samples read and evaluation time
  */
 public record QueryResult(Value value, List<String> warnings, List<String> infos, QueryStats stats) {
+    /** Checks the components and copies the lists. */
     public QueryResult {
         requireNonNull(value, "value is null");
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param options per-request overrides
  */
 public record RangeQuery(String expr, long startMillis, long endMillis, long stepMillis, RequestOptions options) {
+    /** Checks the components. */
     public RangeQuery {
         requireNonNull(expr, "expr is null");
         requireNonNull(options, "options is null");

@@ -12,6 +12,7 @@ import java.util.List;
  * @param warnings problems met on the way (failed stores under {@link PartialResponse#WARN}, truncation)
  */
 public record SeriesResult(List<Labels> series, List<String> warnings) {
+    /** Checks the components and copies the lists. */
     public SeriesResult {
         series = List.copyOf(requireNonNull(series, "series is null"));
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));

@@ -33,6 +33,7 @@ public sealed interface Value permits Value.Scalar, Value.StringValue, Value.Vec
      * @param value the string
      */
     record StringValue(long timestamp, String value) implements Value {
+        /** Checks the components. */
         public StringValue {
             requireNonNull(value, "value is null");
         }
@@ -51,6 +52,7 @@ public sealed interface Value permits Value.Scalar, Value.StringValue, Value.Vec
      * @param values each series' value, index for index with {@code labels}
      */
     record Vector(long timestamp, List<Labels> labels, double[] values) implements Value {
+        /** Checks the components and copies the list. */
         public Vector {
             labels = List.copyOf(requireNonNull(labels, "labels is null"));
             requireNonNull(values, "values is null");
@@ -86,6 +88,7 @@ public sealed interface Value permits Value.Scalar, Value.StringValue, Value.Vec
      * @param series sorted by labels, each with its samples in time order
      */
     record Matrix(List<Series> series) implements Value {
+        /** Checks the components and copies the list. */
         public Matrix {
             series = List.copyOf(requireNonNull(series, "series is null"));
         }
@@ -114,6 +117,7 @@ public sealed interface Value permits Value.Scalar, Value.StringValue, Value.Vec
      * @param values sample values, index for index with {@code timestamps}
      */
     record Series(Labels labels, long[] timestamps, double[] values) {
+        /** Checks the components. */
         public Series {
             requireNonNull(labels, "labels is null");
             requireNonNull(timestamps, "timestamps is null");

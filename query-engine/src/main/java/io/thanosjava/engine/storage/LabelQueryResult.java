@@ -11,6 +11,7 @@ import java.util.List;
  * @param warnings non-fatal problems, e.g. a store that failed under partial response
  */
 public record LabelQueryResult(List<String> values, List<String> warnings) {
+    /** Checks the components and copies the lists. */
     public LabelQueryResult {
         values = List.copyOf(requireNonNull(values, "values is null"));
         warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));

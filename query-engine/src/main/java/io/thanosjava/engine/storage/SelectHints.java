@@ -19,6 +19,7 @@ import java.util.List;
  */
 public record SelectHints(long start, long end, long step, long range, String func, List<String> grouping, boolean by,
                           boolean disableTrimming) {
+    /** Checks the components and copies the lists. */
     public SelectHints {
         if (end < start) {
             throw new IllegalArgumentException("end " + end + " is before start " + start);
