@@ -17,12 +17,16 @@ import io.thanosjava.stores.StoreServer;
 import io.thanosjava.stores.memory.InMemoryStore;
 import io.thanosjava.stores.memory.InMemoryStoreBuilder;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,11 +98,13 @@ public final class FanInHarness {
             for (int round = 0; round < rounds; round++) {
                 System.gc();
                 resetPeaks();
+                Map<String, Long> threadsStart = threadCpuByGroup();
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 long[] counts = readAll(fanout.select(endpoints, request, "default-tenant"));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                Map<String, Long> threadsEnd = threadCpuByGroup();
                 verify(counts, expectedSeries, expectedChunks);
                 long carried = expectedSeries * samples;
                 System.out.printf(Locale.ROOT,
@@ -106,6 +112,7 @@ public final class FanInHarness {
                                 + " = %.0f series/CPU-s, %.1f M samples/CPU-s; peak heap %d MiB%n",
                         round, seconds, expectedSeries / seconds, carried / seconds / 1e6, cpuSeconds,
                         expectedSeries / cpuSeconds, carried / cpuSeconds / 1e6, peakHeap() >> 20);
+                System.out.println("  CPU-s by thread: " + cpuBreakdown(threadsStart, threadsEnd, cpuSeconds));
             }
         } finally {
             for (ManagedChannel c : channels) {
@@ -164,6 +171,38 @@ public final class FanInHarness {
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
+    }
+
+    /**
+     * CPU time of live Java threads, summed by name with numbers removed (gRPC's executor, which runs
+     * store encoding and client decoding, Netty's event loops, the reading thread {@code main}).
+     */
+    private static Map<String, Long> threadCpuByGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    out.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per group, CPU seconds spent between the snapshots; what the process spent beyond that is GC, JIT and other JVM threads. */
+    private static String cpuBreakdown(Map<String, Long> start, Map<String, Long> end, double processSeconds) {
+        StringBuilder out = new StringBuilder();
+        double javaSeconds = 0;
+        for (Map.Entry<String, Long> e : end.entrySet()) {
+            double seconds = (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / 1e9;
+            if (seconds >= 0.005) {
+                out.append(String.format(Locale.ROOT, "%s %.2f, ", e.getKey(), seconds));
+            }
+            javaSeconds += seconds;
+        }
+        return out.append(String.format(Locale.ROOT, "JVM (GC, JIT) %.2f", processSeconds - javaSeconds)).toString();
     }
 
     /** CPU time of the whole process: the machine may be shared, so wall-clock rates understate the code. */

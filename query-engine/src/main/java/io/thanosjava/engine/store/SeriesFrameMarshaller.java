@@ -8,6 +8,7 @@ import io.thanosjava.storeapi.proto.store.StoreGrpc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * The response side of one Series call: gRPC hands each received message to {@link #parse}, which
@@ -52,7 +53,9 @@ final class SeriesFrameMarshaller implements MethodDescriptor.Marshaller<SeriesF
     private int read(InputStream stream) throws IOException {
         if (stream instanceof KnownLength) {
             int length = stream.available();
-            ensureCapacity(length);
+            if (buffer.length < length) {
+                buffer = new byte[length];
+            }
             int n = stream.readNBytes(buffer, 0, length);
             if (n != length) {
                 throw new IOException("message of " + length + " bytes ended after " + n);
@@ -64,16 +67,10 @@ final class SeriesFrameMarshaller implements MethodDescriptor.Marshaller<SeriesF
         while ((n = stream.read(buffer, length, buffer.length - length)) >= 0) {
             length += n;
             if (length == buffer.length) {
-                ensureCapacity(length + 1);
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
         }
         return length;
-    }
-
-    private void ensureCapacity(int length) {
-        if (buffer.length < length) {
-            buffer = new byte[Math.max(length, buffer.length * 2)];
-        }
     }
 
     /** Responses are only received on the client side. */
