@@ -86,8 +86,9 @@ public final class Querier implements AutoCloseable {
         requireNonNull(query, "query is null");
         RequestOptions o = query.options();
         Expr expr = parsing.expression(query.expr());
-        return engine.instantQuery(stores.queryable(scope(o, o.dedup())), expr, query.timeMillis(), engineOptions(o),
-                cancelOf(o));
+        CancelHandle cancel = cancelOf(o);
+        return cancel.runInterruptibly(() -> engine.instantQuery(stores.queryable(scope(o, o.dedup())), expr,
+                query.timeMillis(), engineOptions(o), cancel));
     }
 
     /** {@link #instantQuery(InstantQuery)} on the querier's executor. */
@@ -113,8 +114,9 @@ public final class Querier implements AutoCloseable {
         requireNonNull(query, "query is null");
         RequestOptions o = query.options();
         Expr expr = parsing.expression(query.expr());
-        return engine.rangeQuery(stores.queryable(scope(o, o.dedup())), expr, query.startMillis(), query.endMillis(),
-                query.stepMillis(), engineOptions(o), cancelOf(o));
+        CancelHandle cancel = cancelOf(o);
+        return cancel.runInterruptibly(() -> engine.rangeQuery(stores.queryable(scope(o, o.dedup())), expr,
+                query.startMillis(), query.endMillis(), query.stepMillis(), engineOptions(o), cancel));
     }
 
     /** {@link #rangeQuery(RangeQuery)} on the querier's executor. */
@@ -136,14 +138,17 @@ public final class Querier implements AutoCloseable {
         if (query.matchers().isEmpty()) {
             throw new QueryException(QueryException.Type.BAD_DATA, "no match[] parameter provided");
         }
-        return MetadataQueries.series(stores.queryable(scope(query.options(), query.options().dedup())),
-                selectors(query.matchers()), query.startMillis(), query.endMillis(), query.limit());
+        List<List<LabelMatcher>> selectors = selectors(query.matchers());
+        return cancelOf(query.options()).runInterruptibly(() -> MetadataQueries.series(
+                stores.queryable(scope(query.options(), query.options().dedup())), selectors, query.startMillis(),
+                query.endMillis(), query.limit()));
     }
 
     /** {@link #series(SeriesQuery)} on the querier's executor. */
     public CompletableFuture<SeriesResult> seriesAsync(SeriesQuery query) {
         requireNonNull(query, "query is null");
-        return async.submit(cancelOf(query.options()), () -> series(query));
+        CancelHandle cancel = cancelOf(query.options());
+        return async.submit(cancel, () -> series(query.withOptions(query.options().withCancel(cancel))));
     }
 
     /**
@@ -154,14 +159,17 @@ public final class Querier implements AutoCloseable {
      */
     public LabelsResult labelNames(LabelsQuery query) {
         requireNonNull(query, "query is null");
-        return MetadataQueries.labels(stores.queryable(scope(query.options(), false)), null, selectors(query.matchers()),
-                query.startMillis(), query.endMillis(), query.limit());
+        List<List<LabelMatcher>> selectors = selectors(query.matchers());
+        return cancelOf(query.options()).runInterruptibly(() -> MetadataQueries.labels(
+                stores.queryable(scope(query.options(), false)), null, selectors, query.startMillis(), query.endMillis(),
+                query.limit()));
     }
 
     /** {@link #labelNames(LabelsQuery)} on the querier's executor. */
     public CompletableFuture<LabelsResult> labelNamesAsync(LabelsQuery query) {
         requireNonNull(query, "query is null");
-        return async.submit(cancelOf(query.options()), () -> labelNames(query));
+        CancelHandle cancel = cancelOf(query.options());
+        return async.submit(cancel, () -> labelNames(query.withOptions(query.options().withCancel(cancel))));
     }
 
     /**
@@ -175,15 +183,18 @@ public final class Querier implements AutoCloseable {
         requireNonNull(labelName, "labelName is null");
         requireNonNull(query, "query is null");
         MetadataQueries.checkLabelName(labelName);
-        return MetadataQueries.labels(stores.queryable(scope(query.options(), false)), labelName,
-                selectors(query.matchers()), query.startMillis(), query.endMillis(), query.limit());
+        List<List<LabelMatcher>> selectors = selectors(query.matchers());
+        return cancelOf(query.options()).runInterruptibly(() -> MetadataQueries.labels(
+                stores.queryable(scope(query.options(), false)), labelName, selectors, query.startMillis(),
+                query.endMillis(), query.limit()));
     }
 
     /** {@link #labelValues(String, LabelsQuery)} on the querier's executor. */
     public CompletableFuture<LabelsResult> labelValuesAsync(String labelName, LabelsQuery query) {
         requireNonNull(labelName, "labelName is null");
         requireNonNull(query, "query is null");
-        return async.submit(cancelOf(query.options()), () -> labelValues(labelName, query));
+        CancelHandle cancel = cancelOf(query.options());
+        return async.submit(cancel, () -> labelValues(labelName, query.withOptions(query.options().withCancel(cancel))));
     }
 
     /** Every endpoint currently known, healthy or not, in discovery order; empty without endpoints. */

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs queries on an executor and hands back futures whose {@code cancel} stops the query: it cancels the
- * query's {@link CancelHandle} (checked by the engine between operators and series) and interrupts the
- * thread running it, which cancels store streams it is waiting on. The default executor is a fixed pool
+ * query's {@link CancelHandle} (checked by the engine between operators and series), which interrupts the
+ * thread running it and so cancels store streams it is waiting on. The default executor is a fixed pool
  * of daemon threads owned here; one given by the caller is neither owned nor shut down.
  */
 public final class AsyncQueries implements AutoCloseable {
@@ -29,7 +29,10 @@ public final class AsyncQueries implements AutoCloseable {
                 : executor;
     }
 
-    /** Runs {@code task}; cancelling the future cancels {@code cancel} and interrupts the task if it is running. */
+    /**
+     * Runs {@code task}, which must run its query through {@link CancelHandle#runInterruptibly} on {@code cancel};
+     * cancelling the future cancels {@code cancel}, which interrupts the task if it is running.
+     */
     public <T> CompletableFuture<T> submit(CancelHandle cancel, Supplier<T> task) {
         requireNonNull(cancel, "cancel is null");
         requireNonNull(task, "task is null");
@@ -56,52 +59,33 @@ public final class AsyncQueries implements AutoCloseable {
     }
 
     private static final class Run<T> implements Runnable {
-        private final CancelHandle cancel;
         private final Supplier<T> task;
         private final CompletableFuture<T> future;
-        /** The thread running the task, guarded by {@code this}; interrupted on cancel only while it runs it. */
-        private Thread runner;
 
+        /** @param task runs the query through {@code cancel.runInterruptibly}, so cancelling interrupts it */
         Run(CancelHandle cancel, Supplier<T> task) {
-            this.cancel = cancel;
             this.task = task;
             this.future = new CompletableFuture<>() {
                 @Override
                 public boolean cancel(boolean mayInterruptIfRunning) {
                     boolean cancelled = super.cancel(mayInterruptIfRunning);
                     if (cancelled) {
-                        stop();
+                        cancel.cancel();
                     }
                     return cancelled;
                 }
             };
         }
 
-        private synchronized void stop() {
-            cancel.cancel();
-            if (runner != null) {
-                runner.interrupt();
-            }
-        }
-
         @Override
         public void run() {
-            synchronized (this) {
-                if (future.isDone()) {
-                    return;
-                }
-                runner = Thread.currentThread();
+            if (future.isDone()) {
+                return;
             }
             try {
                 future.complete(task.get());
             } catch (Throwable t) {
                 future.completeExceptionally(t);
-            } finally {
-                synchronized (this) {
-                    runner = null;
-                    // An interrupt meant for this task must not reach the pool's next one.
-                    Thread.interrupted();
-                }
             }
         }
     }

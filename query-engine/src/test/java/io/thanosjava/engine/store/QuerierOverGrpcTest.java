@@ -8,6 +8,7 @@ import io.grpc.Server;
 import io.grpc.ServerTransportFilter;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.thanosjava.engine.CancelHandle;
 import io.thanosjava.engine.DedupFunction;
 import io.thanosjava.engine.EndpointState;
 import io.thanosjava.engine.InstantQuery;
@@ -30,7 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +229,35 @@ class QuerierOverGrpcTest {
         }
         assertThat(future.cancel(true)).isTrue();
         assertThat(stores[1].cancelled.await(10, TimeUnit.SECONDS)).as("the hanging store call was cancelled").isTrue();
+    }
+
+    @Test
+    void cancellingASynchronousQueryCancelsItsStoreCallsAndLeavesTheThreadUninterrupted() throws Exception {
+        Querier q = allStores(DedupFunction.PENALTY);
+        stores[1].fault = FakeStore.Fault.HANG_AT_START;
+        CancelHandle cancel = new CancelHandle();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean interruptedAfterwards = new AtomicBoolean(true);
+        Thread caller = new Thread(() -> {
+            try {
+                q.instantQuery(InstantQuery.of(SERIES, END).withOptions(RequestOptions.DEFAULT.withCancel(cancel)));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+            interruptedAfterwards.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stores[1].seriesRequests.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        cancel.cancel();
+        assertThat(stores[1].cancelled.await(10, TimeUnit.SECONDS)).as("the hanging store call was cancelled").isTrue();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOfSatisfying(QueryException.class,
+                e -> assertThat(e.type()).isEqualTo(QueryException.Type.CANCELED));
+        assertThat(interruptedAfterwards).as("the cancel's interrupt does not outlive the query").isFalse();
     }
 
     @Test
