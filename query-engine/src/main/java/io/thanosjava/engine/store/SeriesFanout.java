@@ -62,8 +62,6 @@ public final class SeriesFanout {
             matchers.add(MatcherConverter.fromThanos(request.getMatchers(i)));
         }
         SeriesRequest sent = request.toBuilder().setResponseBatchSize(options.responseBatchSize()).build();
-        Metadata headers = new Metadata();
-        headers.put(TENANT_HEADER, tenant);
         List<ChunkSeriesSet> streams = new ArrayList<>();
         try {
             for (StoreEndpoint store : stores) {
@@ -72,7 +70,7 @@ public final class SeriesFanout {
                 }
                 ClientCall<SeriesRequest, SeriesFrame> call = store.channel().newCall(
                         SeriesFrameMarshaller.seriesMethod(options.verifyChunks()), callOptions());
-                ChunkSeriesSet stream = SeriesStream.open(store.address(), strategy, call, sent, headers, options,
+                ChunkSeriesSet stream = SeriesStream.open(store.address(), strategy, call, sent, headers(tenant), options,
                         scheduler);
                 streams.add(needsClientSideStripping(store, sent) ? new LazyStrip(stream, sent) : stream);
             }
@@ -89,6 +87,17 @@ public final class SeriesFanout {
         return request.getPartialResponseDisabled()
                 || request.getPartialResponseStrategy() == io.thanosjava.storeapi.proto.store.PartialResponseStrategy.ABORT
                 ? PartialResponseStrategy.ABORT : PartialResponseStrategy.WARN;
+    }
+
+    /**
+     * Headers for one call. Each call needs its own: gRPC adds and removes entries while starting a call
+     * and serialises them on the transport's thread, so one instance shared by calls to several stores
+     * was read while being modified (a call failed to start, and its stream waited forever).
+     */
+    private static Metadata headers(String tenant) {
+        Metadata headers = new Metadata();
+        headers.put(TENANT_HEADER, tenant);
+        return headers;
     }
 
     private CallOptions callOptions() {
