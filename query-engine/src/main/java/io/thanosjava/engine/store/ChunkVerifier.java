@@ -21,6 +21,10 @@ import java.nio.ByteOrder;
 final class ChunkVerifier {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Bits of a {@link #peek} that are the chunk's (a load at a bit offset of up to 7 leaves 57). */
+    private static final int PEEK_VALID_BITS = 57;
+    /** The most bits a sample needs before its value's significant bits: a 20-bit delta-of-delta and a new window. */
+    private static final int LONGEST_HEADER = 24 + 13;
 
     private Chunk chunk;
     private byte[] d;
@@ -69,15 +73,23 @@ final class ChunkVerifier {
     }
 
     /**
-     * Samples 2 and on. This is the hot loop: its state lives in locals (in fields, every sample would
-     * store and reload the bit position, which is the loop's dependency chain), and a value's three
+     * Samples 2 and on. This is the hot loop, bound by its dependency chain: the bits of one sample tell
+     * where the next begins. The state lives in locals (in fields, every sample would store and reload
+     * the bit position); the bits ahead sit in a register that each sample shifts by what it used, and
+     * that is refilled from memory only when fewer than the longest sample header remain; a value's three
      * forms are told apart with selects rather than branches, whose outcome follows the data.
      */
     private void walkRest(int count, long t, long dt, int window) {
         final long end = endBit;
         long p = pos;
+        // w holds the bits from p on, left-aligned; the top {@code valid} of them are the chunk's.
+        long w = peek(p);
+        int valid = PEEK_VALID_BITS;
         for (int k = 2; k < count; k++) {
-            long w = peek(p);
+            if (valid < LONGEST_HEADER) {
+                w = peek(p);
+                valid = PEEK_VALID_BITS;
+            }
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             int used;
             if (w >= 0) {
@@ -95,6 +107,7 @@ final class ChunkVerifier {
                 dt += (peek(p + 4) >>> 32 << 32) | (peek(p + 36) >>> 32);
                 p += 68;
                 w = peek(p);
+                valid = PEEK_VALID_BITS;
                 used = 0;
             }
             long previous = t;
@@ -107,14 +120,21 @@ final class ChunkVerifier {
             opened = opened == 0 ? 64 : opened;
             boolean changed = v < 0;
             boolean newWindow = changed && v << 1 < 0;
-            int skip = newWindow ? 13 + opened : changed ? 2 + window : 1;
+            int bits = used + (newWindow ? 13 + opened : changed ? 2 + window : 1);
             if (newWindow && leading + opened > 64) {
                 pos = p + used;
                 throw fail(p + used + 2, "sample " + k + " has an XOR window of " + leading + " leading zeros and "
                         + opened + " significant bits, more than 64");
             }
             window = newWindow ? opened : window;
-            p += used + skip;
+            p += bits;
+            if (bits < valid) {
+                w <<= bits;
+                valid -= bits;
+            } else {
+                w = peek(p);
+                valid = PEEK_VALID_BITS;
+            }
             if (p > end || t <= previous) {
                 pos = p;
                 checkEnd(k, count);
@@ -122,9 +142,7 @@ final class ChunkVerifier {
             }
         }
         pos = p;
-        if (count > 2) {
-            checkTime(count - 1, Long.MIN_VALUE, t);
-        }
+        checkTime(count - 1, Long.MIN_VALUE, t);
     }
 
     /**
