@@ -1,6 +1,5 @@
 package io.thanosjava.stores;
 
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 
 /**
@@ -60,7 +59,7 @@ final class SeriesStreamer {
         } catch (RuntimeException e) {
             finished = true;
             metrics.failedCalls.increment();
-            call.onError(Status.INTERNAL.withDescription("series: " + e).withCause(e).asRuntimeException());
+            call.onError(StoreErrors.status("series", e).asRuntimeException());
         }
     }
 

@@ -103,7 +103,7 @@ public final class StoreService implements BindableService {
             streamer = new SeriesStreamer(plan, selection, request.getSkipChunks(), request.getResponseBatchSize(),
                     call, metrics);
         } catch (RuntimeException e) {
-            fail(call, Status.INTERNAL.withDescription("series: " + e).withCause(e));
+            fail(call, StoreErrors.status("series", e));
             return;
         }
         call.setOnCancelHandler(streamer::cancel);
@@ -130,7 +130,7 @@ public final class StoreService implements BindableService {
         } catch (InvalidMatcherException | InvalidWireDataException e) {
             fail(responseObserver, Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
         } catch (RuntimeException e) {
-            fail(responseObserver, Status.INTERNAL.withDescription("label names: " + e).withCause(e));
+            fail(responseObserver, StoreErrors.status("label names", e));
         }
     }
 
@@ -164,7 +164,7 @@ public final class StoreService implements BindableService {
         } catch (InvalidMatcherException | InvalidWireDataException e) {
             fail(responseObserver, Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
         } catch (RuntimeException e) {
-            fail(responseObserver, Status.INTERNAL.withDescription("label values: " + e).withCause(e));
+            fail(responseObserver, StoreErrors.status("label values", e));
         }
     }
 
