@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A query result: scalar, string, instant vector or matrix, on primitive arrays. The arrays are the
- * engine's own (not copied); the indexed accessors read them without allocating.
+ * engine's own (not copied); the indexed accessors read them without allocating. Treat them as
+ * read-only: series of one matrix may share one timestamps array.
  */
 public sealed interface Value permits Value.Scalar, Value.StringValue, Value.Vector, Value.Matrix {
     /** The HTTP API's {@code resultType}. */
