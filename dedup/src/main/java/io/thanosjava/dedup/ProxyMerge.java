@@ -21,7 +21,7 @@ import java.util.List;
  * streaming: it holds one series per input. An input that goes backwards in label order fails the
  * merge with {@link IllegalStateException} rather than producing an unsorted stream.
  */
-public final class ProxyMerge implements ChunkSeriesSet {
+public final class ProxyMerge extends CursorChunkSeriesSet {
     /** Time range first (what readers need), then content, so the order never depends on which store answered first. */
     private static final Comparator<Chunk> CHUNK_ORDER = ProxyMerge::compareChunks;
 
@@ -30,8 +30,6 @@ public final class ProxyMerge implements ChunkSeriesSet {
     private int heapSize;
     private boolean started;
     private boolean done;
-    private Labels labels;
-    private List<Chunk> chunks;
 
     private ProxyMerge(ChunkSeriesSet[] inputs) {
         this.inputs = inputs;
@@ -64,8 +62,7 @@ public final class ProxyMerge implements ChunkSeriesSet {
         }
         if (heapSize == 0) {
             done = true;
-            labels = null;
-            chunks = null;
+            clearCurrent();
             return false;
         }
         Labels current = inputs[heap[0]].labels();
@@ -95,13 +92,12 @@ public final class ProxyMerge implements ChunkSeriesSet {
                 siftDown(0);
             }
         }
-        labels = current;
         if (collected != null) {
-            chunks = sortedWithoutDuplicates(collected);
+            moveTo(current, sortedWithoutDuplicates(collected));
         } else if (isStrictlyOrdered(single)) {
-            chunks = single; // one frame, as stores send it: nothing to sort or drop, so no copy
+            moveTo(current, single); // one frame, as stores send it: nothing to sort or drop, so no copy
         } else {
-            chunks = sortedWithoutDuplicates(new ArrayList<>(single));
+            moveTo(current, sortedWithoutDuplicates(new ArrayList<>(single)));
         }
         return true;
     }
@@ -178,22 +174,6 @@ public final class ProxyMerge implements ChunkSeriesSet {
             pos = child;
         }
         heap[pos] = item;
-    }
-
-    @Override
-    public Labels labels() {
-        if (labels == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return labels;
-    }
-
-    @Override
-    public List<Chunk> chunks() {
-        if (chunks == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return chunks;
     }
 
     /** The warnings of all inputs, in input order. */

@@ -3,6 +3,7 @@ package io.thanosjava.engine.querier;
 import static java.util.Objects.requireNonNull;
 
 import io.thanosjava.dedup.ChunkSeriesSet;
+import io.thanosjava.dedup.CursorChunkSeriesSet;
 import io.thanosjava.dedup.ReplicaLabels;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
@@ -17,14 +18,12 @@ import java.util.List;
  * chunks of at most {@value #SAMPLES_PER_CHUNK} (Prometheus' size), none when only labels are asked for. This
  * lets the endpoints' proxy merge and replica deduplication treat in-process data like any other store.
  */
-final class InProcessChunks implements ChunkSeriesSet {
+final class InProcessChunks extends CursorChunkSeriesSet {
     static final int SAMPLES_PER_CHUNK = 120;
 
     private final SeriesSet series;
     private final boolean skipChunks;
     private final XorAppender appender = new XorAppender();
-    private Labels labels;
-    private List<Chunk> chunks;
 
     private InProcessChunks(SeriesSet series, boolean skipChunks) {
         this.series = requireNonNull(series, "series is null");
@@ -43,12 +42,10 @@ final class InProcessChunks implements ChunkSeriesSet {
     @Override
     public boolean next() {
         if (!series.next()) {
-            labels = null;
-            chunks = null;
+            clearCurrent();
             return false;
         }
-        labels = series.at().labels();
-        chunks = skipChunks ? List.of() : encode(series.at().iterator());
+        moveTo(series.at().labels(), skipChunks ? List.of() : encode(series.at().iterator()));
         return true;
     }
 
@@ -66,22 +63,6 @@ final class InProcessChunks implements ChunkSeriesSet {
             out.add(appender.toChunk());
         }
         return out;
-    }
-
-    @Override
-    public Labels labels() {
-        if (labels == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return labels;
-    }
-
-    @Override
-    public List<Chunk> chunks() {
-        if (chunks == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return chunks;
     }
 
     @Override

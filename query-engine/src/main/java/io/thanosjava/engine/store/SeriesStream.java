@@ -5,6 +5,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.thanosjava.dedup.ChunkSeries;
 import io.thanosjava.dedup.ChunkSeriesSet;
+import io.thanosjava.dedup.CursorChunkSeriesSet;
 import io.thanosjava.engine.QueryException;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.chunk.Chunk;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for that long while frames are owed to us (a consumer that is merely slow does not count against the
  * store). The call's deadline bounds it as a whole. {@link #close()} cancels a call still running.
  */
-final class SeriesStream implements ChunkSeriesSet {
+final class SeriesStream extends CursorChunkSeriesSet {
     private static final Object END = new Object();
 
     private record StoreWarning(String text) {
@@ -71,8 +72,6 @@ final class SeriesStream implements ChunkSeriesSet {
     private boolean started;
     private boolean finished;
     private int completeSeries;
-    private Labels labels;
-    private List<Chunk> chunks;
 
     private SeriesStream(String store, PartialResponseStrategy strategy, ClientCall<SeriesRequest, SeriesFrame> call,
             FanoutOptions options, ScheduledExecutorService scheduler) {
@@ -223,13 +222,11 @@ final class SeriesStream implements ChunkSeriesSet {
         }
         if (peek == null && !finished) {
             // The stream failed (WARN): the series being assembled may be incomplete, so it is dropped.
-            labels = null;
-            chunks = null;
+            clearCurrent();
             return false;
         }
         completeSeries++;
-        labels = current;
-        chunks = collected;
+        moveTo(current, collected);
         return true;
     }
 
@@ -290,30 +287,13 @@ final class SeriesStream implements ChunkSeriesSet {
 
     private void finish() {
         finished = true;
-        labels = null;
-        chunks = null;
+        clearCurrent();
     }
 
     /** After a failure under WARN: no more series, nothing held. */
     private void finishFailed() {
         frame = null;
         terminated = true;
-    }
-
-    @Override
-    public Labels labels() {
-        if (labels == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return labels;
-    }
-
-    @Override
-    public List<Chunk> chunks() {
-        if (chunks == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return chunks;
     }
 
     @Override
