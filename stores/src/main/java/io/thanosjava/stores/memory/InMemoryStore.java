@@ -10,22 +10,22 @@ import io.thanosjava.stores.SeriesSelection;
 import io.thanosjava.stores.StoreBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable store of float series held as compressed XOR chunks (at most
  * {@value InMemoryStoreBuilder#MAX_SAMPLES_PER_CHUNK} samples each), sorted by label set, with an
- * inverted index from label name and value to series ({@link Postings}). The chunk bytes sit packed in a
- * few large arrays ({@link PackedChunks}) and go to the wire as slices of them. Built with
- * {@link InMemoryStoreBuilder} or loaded from exposition files with {@link ExpositionLoader}. Safe for
- * concurrent reads.
+ * inverted index from label name and value to series ({@link Postings}). Label names and values are
+ * held once per store ({@link SymbolTable}) and series refer to them by id ({@link SeriesLabels}). The
+ * chunk bytes sit packed in a few large arrays ({@link PackedChunks}) and go to the wire as slices of
+ * them. Built with {@link InMemoryStoreBuilder} or loaded from exposition files with
+ * {@link ExpositionLoader}. Safe for concurrent reads.
  */
 public final class InMemoryStore implements StoreBackend {
     private static final int[] NO_SERIES = new int[0];
 
-    private final Labels[] labels;
+    private final SymbolTable symbols;
+    private final SeriesLabels series;
     /** Per series, chunks in time order; samples strictly increase, so chunk bounds do too. */
     private final PackedChunks chunks;
     private final long minTime;
@@ -33,24 +33,28 @@ public final class InMemoryStore implements StoreBackend {
     private final long sampleCount;
     private final Postings postings;
 
-    /** @param chunks per series (in the order of {@code labels}), at least one chunk each, in time order */
-    InMemoryStore(Labels[] labels, Chunk[][] chunks, long sampleCount) {
-        this.labels = labels;
+    /**
+     * @param series label sets, sorted
+     * @param chunks per series (in the order of {@code series}), at least one chunk each, in time order
+     */
+    InMemoryStore(SeriesLabels series, Chunk[][] chunks, long sampleCount) {
+        this.symbols = series.symbols();
+        this.series = series;
         this.chunks = PackedChunks.pack(chunks);
         this.sampleCount = sampleCount;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (int s = 0; s < labels.length; s++) {
+        for (int s = 0; s < series.seriesCount(); s++) {
             min = Math.min(min, this.chunks.minTime(s, 0));
             max = Math.max(max, this.chunks.maxTime(s, this.chunks.chunkCount(s) - 1));
         }
         this.minTime = min;
         this.maxTime = max;
-        this.postings = Postings.of(labels);
+        this.postings = Postings.of(series);
     }
 
     public int seriesCount() {
-        return labels.length;
+        return series.seriesCount();
     }
 
     public long sampleCount() {
@@ -79,15 +83,19 @@ public final class InMemoryStore implements StoreBackend {
     @Override
     public SeriesSelection select(List<LabelMatcher> matchers, long mint, long maxt) {
         requireNonNull(matchers, "matchers is null");
-        int[] candidates = candidates(matchers);
-        int n = candidates == null ? labels.length : candidates.length;
+        int[] nameIds = new int[matchers.size()];
+        for (int m = 0; m < nameIds.length; m++) {
+            nameIds[m] = symbols.id(matchers.get(m).name());
+        }
+        int[] candidates = candidates(matchers, nameIds);
+        int n = candidates == null ? series.seriesCount() : candidates.length;
         int[] ids = new int[n];
         int[] first = new int[n];
         int[] count = new int[n];
         int k = 0;
         for (int c = 0; c < n; c++) {
             int id = candidates == null ? c : candidates[c];
-            if (!matchesAll(matchers, labels[id])) {
+            if (!matchesAll(matchers, nameIds, id)) {
                 continue;
             }
             int lo = firstChunkEndingAtOrAfter(id, mint);
@@ -105,29 +113,37 @@ public final class InMemoryStore implements StoreBackend {
     @Override
     public List<String> labelNames(List<LabelMatcher> matchers, long mint, long maxt) {
         Selection s = (Selection) select(matchers, mint, maxt);
-        Map<String, Boolean> seen = new HashMap<>();
-        List<String> out = new ArrayList<>();
+        boolean[] seen = new boolean[symbols.size()];
         for (int k = 0; k < s.size; k++) {
-            Labels l = labels[s.ids[k]];
-            for (int i = 0; i < l.size(); i++) {
-                if (seen.putIfAbsent(l.name(i), Boolean.TRUE) == null) {
-                    out.add(l.name(i));
-                }
+            int id = s.ids[k];
+            for (int i = 0; i < series.labelCount(id); i++) {
+                seen[series.nameId(id, i)] = true;
             }
         }
-        return out;
+        return symbolsSeen(seen);
     }
 
     @Override
     public List<String> labelValues(String name, List<LabelMatcher> matchers, long mint, long maxt) {
         requireNonNull(name, "name is null");
         Selection s = (Selection) select(matchers, mint, maxt);
-        Map<String, Boolean> seen = new HashMap<>();
+        int nameId = symbols.id(name);
+        boolean[] seen = new boolean[symbols.size()];
+        for (int k = 0; k < s.size && nameId >= 0; k++) {
+            int valueId = series.valueOf(s.ids[k], nameId);
+            if (valueId >= 0) {
+                seen[valueId] = true;
+            }
+        }
+        return symbolsSeen(seen);
+    }
+
+    /** The symbols flagged, in UTF-8 order. */
+    private List<String> symbolsSeen(boolean[] seen) {
         List<String> out = new ArrayList<>();
-        for (int k = 0; k < s.size; k++) {
-            String v = labels[s.ids[k]].get(name);
-            if (v != null && seen.putIfAbsent(v, Boolean.TRUE) == null) {
-                out.add(v);
+        for (int id = 0; id < seen.length; id++) {
+            if (seen[id]) {
+                out.add(symbols.symbol(id));
             }
         }
         return out;
@@ -137,14 +153,14 @@ public final class InMemoryStore implements StoreBackend {
      * The smallest posting list implied by one matcher that cannot match a missing label (an
      * equality or a literal alternation without the empty string), or null to scan every series.
      */
-    private int[] candidates(List<LabelMatcher> matchers) {
+    private int[] candidates(List<LabelMatcher> matchers, int[] nameIds) {
         int[] best = null;
-        for (LabelMatcher m : matchers) {
-            List<String> values = m.setMatches();
+        for (int m = 0; m < nameIds.length; m++) {
+            List<String> values = matchers.get(m).setMatches();
             if (values.isEmpty() || values.contains("")) {
                 continue;
             }
-            int[] ids = values.size() == 1 ? postings.ids(m.name(), values.get(0)) : union(m.name(), values);
+            int[] ids = values.size() == 1 ? postings(nameIds[m], values.get(0)) : union(nameIds[m], values);
             if (best == null || ids.length < best.length) {
                 best = ids;
             }
@@ -152,12 +168,17 @@ public final class InMemoryStore implements StoreBackend {
         return best;
     }
 
-    private int[] union(String name, List<String> values) {
+    private int[] postings(int nameId, String value) {
+        int valueId = symbols.id(value);
+        return nameId < 0 || valueId < 0 ? NO_SERIES : postings.ids(nameId, valueId);
+    }
+
+    private int[] union(int nameId, List<String> values) {
         int total = 0;
         int max = -1;
         int[][] lists = new int[values.size()][];
         for (int i = 0; i < lists.length; i++) {
-            int[] ids = postings.ids(name, values.get(i));
+            int[] ids = postings(nameId, values.get(i));
             lists[i] = ids;
             if (ids.length > 0) {
                 total += ids.length;
@@ -183,9 +204,11 @@ public final class InMemoryStore implements StoreBackend {
         return Arrays.copyOf(out, n);
     }
 
-    private static boolean matchesAll(List<LabelMatcher> matchers, Labels l) {
-        for (int i = 0, n = matchers.size(); i < n; i++) {
-            if (!matchers.get(i).matches(l)) {
+    /** Matches on the symbol strings directly; a label the series lacks (or no series has) is "". */
+    private boolean matchesAll(List<LabelMatcher> matchers, int[] nameIds, int id) {
+        for (int m = 0; m < nameIds.length; m++) {
+            int valueId = nameIds[m] < 0 ? -1 : series.valueOf(id, nameIds[m]);
+            if (!matchers.get(m).matches(valueId < 0 ? "" : symbols.symbol(valueId))) {
                 return false;
             }
         }
@@ -240,7 +263,7 @@ public final class InMemoryStore implements StoreBackend {
 
         @Override
         public Labels labels(int i) {
-            return labels[ids[check(i)]];
+            return series.labels(ids[check(i)]);
         }
 
         @Override

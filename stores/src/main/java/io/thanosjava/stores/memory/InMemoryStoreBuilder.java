@@ -73,7 +73,7 @@ public final class InMemoryStoreBuilder implements ExpositionParser.SampleSink {
             labels[i] = sorted[i].labels;
             chunks[i] = sorted[i].finish();
         }
-        return new InMemoryStore(labels, chunks, samples);
+        return new InMemoryStore(SeriesLabels.of(labels), chunks, samples);
     }
 
     private Labels intern(Labels labels) {

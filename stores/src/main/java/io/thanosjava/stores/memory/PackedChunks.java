@@ -3,37 +3,36 @@ package io.thanosjava.stores.memory;
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.stores.ChunkSink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Every XOR chunk of a store packed into a few large byte arrays, series after series, with the chunk
- * bounds in primitive arrays. A chunk costs its bytes plus 24 bytes of bounds and position, instead of
- * an object and an array of its own (about 70 bytes of headers and references per chunk, i.e. half a
- * byte per sample at 120 samples per chunk). A series' chunks never straddle two arrays.
+ * bounds and positions in primitive arrays. A chunk costs its bytes plus 12 bytes (its start in its
+ * array, its time bounds as int offsets, see {@link ChunkBounds}) and a series 12 bytes, instead of an
+ * object and an array per chunk (about 70 bytes of headers and references, i.e. half a byte per sample
+ * at 120 samples per chunk). A series' chunks never straddle two arrays; a chunk ends where the next
+ * one in its array starts, or at the array's end.
  */
 final class PackedChunks {
     /** Large enough that the arrays are few, small enough to be allocated on a fragmented heap. */
     private static final int PAGE_BYTES = 64 << 20;
 
     private final byte[][] pages;
-    /** Per series: the page holding its chunks, and the index of its first chunk (one extra entry at the end). */
-    private final int[] seriesPage;
+    /** Per page, the first series it holds (ascending). */
+    private final int[] pageFirstSeries;
+    /** Per series, the index of its first chunk (one extra entry at the end). */
     private final int[] firstChunk;
-    /** Per chunk. */
-    private final long[] minTime;
-    private final long[] maxTime;
+    /** Per chunk, where its bytes start in its page. */
     private final int[] offset;
-    private final int[] length;
+    private final ChunkBounds bounds;
 
-    private PackedChunks(byte[][] pages, int[] seriesPage, int[] firstChunk, long[] minTime, long[] maxTime,
-            int[] offset, int[] length) {
+    private PackedChunks(byte[][] pages, int[] pageFirstSeries, int[] firstChunk, int[] offset, ChunkBounds bounds) {
         this.pages = pages;
-        this.seriesPage = seriesPage;
+        this.pageFirstSeries = pageFirstSeries;
         this.firstChunk = firstChunk;
-        this.minTime = minTime;
-        this.maxTime = maxTime;
         this.offset = offset;
-        this.length = length;
+        this.bounds = bounds;
     }
 
     /** Packs per-series chunk lists (each in time order) in the order given; the chunks must be XOR. */
@@ -48,13 +47,12 @@ final class PackedChunks {
         for (Chunk[] cs : chunks) {
             total += cs.length;
         }
-        int[] seriesPage = new int[series];
         int[] firstChunk = new int[series + 1];
         long[] minTime = new long[total];
         long[] maxTime = new long[total];
         int[] offset = new int[total];
-        int[] length = new int[total];
         List<Integer> pageSizes = new ArrayList<>();
+        List<Integer> pageFirstSeries = new ArrayList<>(List.of(0));
         long used = 0;
         int k = 0;
         for (int s = 0; s < series; s++) {
@@ -63,6 +61,9 @@ final class PackedChunks {
                 if (c.encoding() != Chunk.XOR) {
                     throw new IllegalArgumentException("only XOR chunks are packed, got encoding " + c.encoding());
                 }
+                if (c.data().length == 0) {
+                    throw new IllegalArgumentException("series " + s + " has a chunk without bytes");
+                }
                 bytes += c.data().length;
             }
             if (bytes > Integer.MAX_VALUE - 8) {
@@ -70,15 +71,14 @@ final class PackedChunks {
             }
             if (used > 0 && used + bytes > pageBytes) {
                 pageSizes.add((int) used);
+                pageFirstSeries.add(s);
                 used = 0;
             }
-            seriesPage[s] = pageSizes.size();
             firstChunk[s] = k;
             for (Chunk c : chunks[s]) {
                 minTime[k] = c.minTime();
                 maxTime[k] = c.maxTime();
                 offset[k] = (int) used;
-                length[k] = c.data().length;
                 used += c.data().length;
                 k++;
             }
@@ -89,14 +89,17 @@ final class PackedChunks {
         for (int p = 0; p < pages.length; p++) {
             pages[p] = new byte[pageSizes.get(p)];
         }
+        int[] firstSeries = pageFirstSeries.stream().mapToInt(Integer::intValue).toArray();
+        PackedChunks packed = new PackedChunks(pages, firstSeries, firstChunk, offset,
+                ChunkBounds.of(firstChunk, minTime, maxTime));
         for (int s = 0; s < series; s++) {
-            byte[] page = pages[seriesPage[s]];
+            byte[] page = pages[packed.page(s)];
             for (int j = 0; j < chunks[s].length; j++) {
                 byte[] data = chunks[s][j].data();
                 System.arraycopy(data, 0, page, offset[firstChunk[s] + j], data.length);
             }
         }
-        return new PackedChunks(pages, seriesPage, firstChunk, minTime, maxTime, offset, length);
+        return packed;
     }
 
     int chunkCount(int series) {
@@ -104,7 +107,7 @@ final class PackedChunks {
     }
 
     long totalChunks() {
-        return minTime.length;
+        return offset.length;
     }
 
     int pageCount() {
@@ -120,25 +123,35 @@ final class PackedChunks {
     }
 
     long minTime(int series, int j) {
-        return minTime[firstChunk[series] + j];
+        return bounds.minTime(series, firstChunk[series] + j);
     }
 
     long maxTime(int series, int j) {
-        return maxTime[firstChunk[series] + j];
+        return bounds.maxTime(series, firstChunk[series] + j);
     }
 
     /** Chunk {@code j} of {@code series} as a slice of the packed bytes. */
     void chunk(int series, int j, ChunkSink sink) {
         int k = firstChunk[series] + j;
-        sink.chunk(minTime[k], maxTime[k], Chunk.XOR, pages[seriesPage[series]], offset[k], length[k]);
+        byte[] page = pages[page(series)];
+        sink.chunk(bounds.minTime(series, k), bounds.maxTime(series, k), Chunk.XOR, page, offset[k], end(k, page) - offset[k]);
     }
 
     /** Chunk {@code j} of {@code series} as a {@link Chunk} with a copy of its bytes. */
     Chunk chunk(int series, int j) {
         int k = firstChunk[series] + j;
-        byte[] page = pages[seriesPage[series]];
-        byte[] data = new byte[length[k]];
-        System.arraycopy(page, offset[k], data, 0, data.length);
-        return new Chunk(minTime[k], maxTime[k], Chunk.XOR, data);
+        byte[] page = pages[page(series)];
+        return new Chunk(bounds.minTime(series, k), bounds.maxTime(series, k), Chunk.XOR,
+                Arrays.copyOfRange(page, offset[k], end(k, page)));
+    }
+
+    /** Chunks are never empty, so the next chunk is in the same page exactly when it starts further on. */
+    private int end(int k, byte[] page) {
+        return k + 1 < offset.length && offset[k + 1] > offset[k] ? offset[k + 1] : page.length;
+    }
+
+    private int page(int series) {
+        int p = Arrays.binarySearch(pageFirstSeries, series);
+        return p >= 0 ? p : -p - 2;
     }
 }

@@ -60,4 +60,28 @@ class PackedChunksTest {
             }
         }
     }
+
+    /** Bounds too far apart for int offsets (a series over more than 24 days, a chunk over more than 24 days). */
+    @Test
+    void boundsBeyondIntOffsetsComeBackExactly() {
+        long day = 86_400_000L;
+        Chunk[][] chunks = {
+            {chunk(0, 1_000), chunk(30 * day, 30 * day + 1)},
+            {chunk(-5, 40 * day)},
+            {chunk(Long.MIN_VALUE, Long.MIN_VALUE + 1), chunk(Long.MAX_VALUE - 1, Long.MAX_VALUE)},
+        };
+        PackedChunks packed = PackedChunks.pack(chunks);
+        for (int s = 0; s < chunks.length; s++) {
+            for (int j = 0; j < chunks[s].length; j++) {
+                assertThat(packed.minTime(s, j)).isEqualTo(chunks[s][j].minTime());
+                assertThat(packed.maxTime(s, j)).isEqualTo(chunks[s][j].maxTime());
+                assertThat(packed.chunk(s, j).data()).isEqualTo(chunks[s][j].data());
+            }
+        }
+    }
+
+    private static Chunk chunk(long minTime, long maxTime) {
+        long[] ts = minTime == maxTime ? new long[] {minTime} : new long[] {minTime, maxTime};
+        return new Chunk(minTime, maxTime, Chunk.XOR, XorChunks.encode(ts, new double[ts.length], ts.length));
+    }
 }
