@@ -1,9 +1,6 @@
 package io.thanosjava.model.chunk;
 
 import io.thanosjava.model.SampleIterator;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -23,8 +20,6 @@ import java.util.Objects;
  * reset. Like Prometheus, the decoder does not check that timestamps increase.
  */
 public final class XorChunkIterator implements SampleIterator {
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final byte[] NO_DATA = new byte[2];
     private static final long NO_TIME = Long.MIN_VALUE;
 
@@ -36,8 +31,6 @@ public final class XorChunkIterator implements SampleIterator {
     private int start;
     /** Index one past the chunk's last byte. */
     private int end;
-    /** Last index from which eight whole bytes can be read. */
-    private int wordLimit;
     /** Bit position in {@link #data} (not relative to {@link #start}) of the next unread bit. */
     private long pos;
     private long endBit;
@@ -53,6 +46,8 @@ public final class XorChunkIterator implements SampleIterator {
     private int trailing;
     /** Set when decoding failed; thrown once the samples decoded before the failure are consumed. */
     private ChunkDecodeException failure;
+    /** Where {@link XorBits#readUvarint} reports the end of the varint it read. */
+    private final int[] varintEnd = new int[1];
 
     /** Decoded samples not all handed out yet, and the iterator's position among them. */
     private final long[] bufferedT = new long[BATCH];
@@ -114,7 +109,6 @@ public final class XorChunkIterator implements SampleIterator {
         data = bytes;
         start = offset;
         end = offset + length;
-        wordLimit = end - Long.BYTES;
         endBit = (long) end << 3;
         t = 0;
         tDelta = 0;
@@ -271,7 +265,6 @@ public final class XorChunkIterator implements SampleIterator {
             o++;
         }
         final byte[] d = data;
-        final int wl = wordLimit;
         final int e = end;
         final long lastBit = endBit;
         long p = pos;
@@ -284,24 +277,24 @@ public final class XorChunkIterator implements SampleIterator {
         for (; o < stop; o++) {
             // One 64-bit peek usually covers both the timestamp and the value: 57 bits are valid
             // and a sample commonly needs 2 to 30.
-            long w = peek(d, wl, e, p);
+            long w = XorBits.peek(d, e, p);
             int used; // bits of w taken by the timestamp
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             if (w >= 0) {
                 used = 1;
             } else if (w << 1 >= 0) {
-                dt += signed((w << 2) >>> 50, 14);
+                dt += XorBits.signed((w << 2) >>> 50, 14);
                 used = 16;
             } else if (w << 2 >= 0) {
-                dt += signed((w << 3) >>> 47, 17);
+                dt += XorBits.signed((w << 3) >>> 47, 17);
                 used = 20;
             } else if (w << 3 >= 0) {
-                dt += signed((w << 4) >>> 44, 20);
+                dt += XorBits.signed((w << 4) >>> 44, 20);
                 used = 24;
             } else {
-                dt += readBits(d, wl, e, p + 4, 64);
+                dt += XorBits.readBits(d, e, p + 4, 64);
                 p += 68;
-                w = peek(d, wl, e, p);
+                w = XorBits.peek(d, e, p);
                 used = 0;
             }
             tt += dt;
@@ -317,11 +310,8 @@ public final class XorChunkIterator implements SampleIterator {
                     significant = 64 - lead - trail;
                 } else {
                     header = 13;
-                    int newLeading = (int) ((vw << 2) >>> 59);
-                    significant = (int) ((vw << 7) >>> 58);
-                    if (significant == 0) {
-                        significant = 64; // 64 does not fit six bits and 0 cannot occur, so 0 stands for 64
-                    }
+                    int newLeading = XorBits.windowLeading(vw);
+                    significant = XorBits.windowSignificant(vw);
                     if (newLeading + significant > 64) {
                         recordFailure(p + used + 2, "sample " + (read + o - first) + " has an XOR window of "
                                 + newLeading + " leading zeros and " + significant + " significant bits, more than 64");
@@ -331,9 +321,9 @@ public final class XorChunkIterator implements SampleIterator {
                     trail = 64 - newLeading - significant;
                 }
                 int valueBitsUsed = used + header;
-                long x = valueBitsUsed + significant <= 57
+                long x = valueBitsUsed + significant <= XorBits.PEEK_VALID_BITS
                         ? (vw << header) >>> (64 - significant)
-                        : readBits(d, wl, e, p + valueBitsUsed, significant);
+                        : XorBits.readBits(d, e, p + valueBitsUsed, significant);
                 v ^= x << trail;
                 p += valueBitsUsed + significant;
             }
@@ -362,7 +352,7 @@ public final class XorChunkIterator implements SampleIterator {
         try {
             if (read == 0) {
                 t = readVarint();
-                valueBits = readBits(data, wordLimit, end, pos, 64);
+                valueBits = XorBits.readBits(data, end, pos, 64);
                 pos += 64;
             } else {
                 tDelta = readUvarint();
@@ -381,17 +371,9 @@ public final class XorChunkIterator implements SampleIterator {
         return true;
     }
 
-    /**
-     * Prometheus' sign rule for the 14/17/20-bit payloads: only raw values above {@code 2^(w-1)}
-     * are negative, so the largest positive value {@code 2^(w-1)} fits too.
-     */
-    private static long signed(long raw, int width) {
-        return raw > (1L << (width - 1)) ? raw - (1L << width) : raw;
-    }
-
     /** The value of sample 1, which always opens the first window; kept simple as it runs once per chunk. */
     private void readValue() {
-        long w = peek(data, wordLimit, end, pos);
+        long w = XorBits.peek(data, end, pos);
         if (w >= 0) {
             pos += 1;
             return;
@@ -401,11 +383,8 @@ public final class XorChunkIterator implements SampleIterator {
             pos += 2;
             significant = 64 - leading - trailing;
         } else {
-            int newLeading = (int) ((w << 2) >>> 59);
-            significant = (int) ((w << 7) >>> 58);
-            if (significant == 0) {
-                significant = 64;
-            }
+            int newLeading = XorBits.windowLeading(w);
+            significant = XorBits.windowSignificant(w);
             if (newLeading + significant > 64) {
                 throw failureAt(pos + 2, "sample 1 has an XOR window of " + newLeading + " leading zeros and "
                         + significant + " significant bits, more than 64");
@@ -414,41 +393,8 @@ public final class XorChunkIterator implements SampleIterator {
             leading = newLeading;
             trailing = 64 - newLeading - significant;
         }
-        valueBits ^= readBits(data, wordLimit, end, pos, significant) << trailing;
+        valueBits ^= XorBits.readBits(data, end, pos, significant) << trailing;
         pos += significant;
-    }
-
-    /** Reads {@code n} bits (1..64) at bit position {@code at}, right-aligned. */
-    private static long readBits(byte[] d, int wordLimit, int end, long at, int n) {
-        if (n <= 57) {
-            return peek(d, wordLimit, end, at) >>> (64 - n);
-        }
-        return ((peek(d, wordLimit, end, at) >>> 32) << (n - 32)) | (peek(d, wordLimit, end, at + 32) >>> (96 - n));
-    }
-
-    /**
-     * The 64 bits from bit position {@code at}, left-aligned; at least the top 57 are valid. One
-     * unaligned big-endian load and a shift replace Go's bit-at-a-time reader. Bits past the
-     * chunk's end read as zero: callers check the position against the end once per sample
-     * instead of on every read.
-     */
-    private static long peek(byte[] d, int wordLimit, int end, long at) {
-        int i = (int) (at >>> 3);
-        int shift = (int) at & 7;
-        if (i <= wordLimit) {
-            return (long) BIG_ENDIAN_LONG.get(d, i) << shift;
-        }
-        return tailWord(d, end, i) << shift;
-    }
-
-    /** The bytes from {@code i} to the end of the chunk as the high bytes of a word, zero-filled. */
-    private static long tailWord(byte[] d, int end, int i) {
-        long word = 0;
-        for (int k = 0; k < Long.BYTES; k++) {
-            int index = i + k;
-            word = (word << 8) | (index < end ? d[index] & 0xff : 0);
-        }
-        return word;
     }
 
     /** Go's {@code binary.ReadVarint}: zig-zag over an unsigned varint. */
@@ -459,23 +405,15 @@ public final class XorChunkIterator implements SampleIterator {
 
     /** Go's {@code binary.ReadUvarint}, from a byte-aligned position, rejecting overlong input. */
     private long readUvarint() {
-        int i = (int) (pos >>> 3);
-        long x = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            if (i >= end) {
-                throw failureAt((long) i << 3, "truncated varint in sample " + read);
-            }
-            int b = data[i++] & 0xff;
-            if (b < 0x80) {
-                if (shift == 63 && b > 1) {
-                    break;
-                }
-                pos = (long) i << 3;
-                return x | ((long) b << shift);
-            }
-            x |= (long) (b & 0x7f) << shift;
+        long x = XorBits.readUvarint(data, end, (int) (pos >>> 3), varintEnd);
+        int next = varintEnd[0];
+        if (next < 0) {
+            throw failureAt(next == -1 ? (long) end << 3 : pos, next == -1
+                    ? "truncated varint in sample " + read
+                    : "varint in sample " + read + " overflows 64 bits");
         }
-        throw failureAt(pos, "varint in sample " + read + " overflows 64 bits");
+        pos = (long) next << 3;
+        return x;
     }
 
     private void recordFailure(long absoluteBit, String problem) {

@@ -2,9 +2,7 @@ package io.thanosjava.engine.store;
 
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.ChunkDecodeException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.thanosjava.model.chunk.XorBits;
 
 /**
  * Proves received XOR chunks sound without decoding their values: every sample the header announces
@@ -15,14 +13,10 @@ import java.nio.ByteOrder;
  *
  * <p>The engine decodes every chunk again anyway, so this check only walks the bit stream: it decodes
  * timestamps (their order is what it must check) but merely skips over value bits, reading each
- * value's control bits and window, and writes nothing. The layout is Prometheus'
- * {@code tsdb/chunkenc/xor.go}, as in {@code XorChunkIterator}. One instance per stream (not thread-safe).
+ * value's control bits and window, and writes nothing. The fields are read with {@link XorBits}, the
+ * bit reader of the model's XOR decoder. One instance per stream (not thread-safe).
  */
 final class ChunkVerifier {
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** Bits of a {@link #peek} that are the chunk's (a load at a bit offset of up to 7 leaves 57). */
-    private static final int PEEK_VALID_BITS = 57;
     /** The most bits a sample needs before its value's significant bits: a 20-bit delta-of-delta and a new window. */
     private static final int LONGEST_HEADER = 24 + 13;
 
@@ -31,6 +25,8 @@ final class ChunkVerifier {
     private long endBit;
     /** Next unread bit. */
     private long pos;
+    /** Where {@link XorBits#readUvarint} reports the end of the varint it read. */
+    private final int[] varintEnd = new int[1];
 
     /** @throws ChunkDecodeException naming the chunk's time range and what is wrong */
     void verify(Chunk xorOrOther) {
@@ -64,7 +60,7 @@ final class ChunkVerifier {
         long previous = t;
         t += dt;
         // The second value opens the XOR window; Prometheus' reader starts with an empty (0, 0) window.
-        int window = skipValue(peek(pos), 1, 64);
+        int window = skipValue(XorBits.peek(d, d.length, pos), 1, 64);
         checkEnd(1, count);
         checkTime(1, previous, t);
         if (count > 2) {
@@ -83,31 +79,31 @@ final class ChunkVerifier {
         final long end = endBit;
         long p = pos;
         // w holds the bits from p on, left-aligned; the top {@code valid} of them are the chunk's.
-        long w = peek(p);
-        int valid = PEEK_VALID_BITS;
+        long w = XorBits.peek(d, d.length, p);
+        int valid = XorBits.PEEK_VALID_BITS;
         for (int k = 2; k < count; k++) {
             if (valid < LONGEST_HEADER) {
-                w = peek(p);
-                valid = PEEK_VALID_BITS;
+                w = XorBits.peek(d, d.length, p);
+                valid = XorBits.PEEK_VALID_BITS;
             }
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             int used;
             if (w >= 0) {
                 used = 1;
             } else if (w << 1 >= 0) {
-                dt += signed((w << 2) >>> 50, 14);
+                dt += XorBits.signed((w << 2) >>> 50, 14);
                 used = 16;
             } else if (w << 2 >= 0) {
-                dt += signed((w << 3) >>> 47, 17);
+                dt += XorBits.signed((w << 3) >>> 47, 17);
                 used = 20;
             } else if (w << 3 >= 0) {
-                dt += signed((w << 4) >>> 44, 20);
+                dt += XorBits.signed((w << 4) >>> 44, 20);
                 used = 24;
             } else {
-                dt += (peek(p + 4) >>> 32 << 32) | (peek(p + 36) >>> 32);
+                dt += XorBits.readBits(d, d.length, p + 4, 64);
                 p += 68;
-                w = peek(p);
-                valid = PEEK_VALID_BITS;
+                w = XorBits.peek(d, d.length, p);
+                valid = XorBits.PEEK_VALID_BITS;
                 used = 0;
             }
             long previous = t;
@@ -115,9 +111,8 @@ final class ChunkVerifier {
             // Value: 0 = unchanged, 10 = XOR within the current window, 11 = new window (5 bits leading
             // zeros, 6 bits significant bits, 0 standing for 64), then the significant bits.
             long v = w << used;
-            int leading = (int) ((v << 2) >>> 59);
-            int opened = (int) ((v << 7) >>> 58);
-            opened = opened == 0 ? 64 : opened;
+            int leading = XorBits.windowLeading(v);
+            int opened = XorBits.windowSignificant(v);
             boolean changed = v < 0;
             boolean newWindow = changed && v << 1 < 0;
             int bits = used + (newWindow ? 13 + opened : changed ? 2 + window : 1);
@@ -132,8 +127,8 @@ final class ChunkVerifier {
                 w <<= bits;
                 valid -= bits;
             } else {
-                w = peek(p);
-                valid = PEEK_VALID_BITS;
+                w = XorBits.peek(d, d.length, p);
+                valid = XorBits.PEEK_VALID_BITS;
             }
             if (p > end || t <= previous) {
                 pos = p;
@@ -159,11 +154,8 @@ final class ChunkVerifier {
             pos += 2 + window;
             return window;
         }
-        int leading = (int) ((v << 2) >>> 59);
-        int significant = (int) ((v << 7) >>> 58);
-        if (significant == 0) {
-            significant = 64; // 64 does not fit six bits and 0 cannot occur, so 0 stands for 64
-        }
+        int leading = XorBits.windowLeading(v);
+        int significant = XorBits.windowSignificant(v);
         if (leading + significant > 64) {
             throw fail(pos + 2, "sample " + sample + " has an XOR window of " + leading + " leading zeros and "
                     + significant + " significant bits, more than 64");
@@ -174,23 +166,16 @@ final class ChunkVerifier {
 
     /** Go's {@code binary.ReadUvarint} from the byte-aligned {@link #pos}, rejecting overlong input. */
     private long readUvarint(int sample) {
-        int i = (int) (pos >>> 3);
-        long x = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            if (i >= d.length) {
-                throw fail((long) i << 3, "truncated varint in sample " + sample);
-            }
-            int b = d[i++] & 0xff;
-            if (b < 0x80) {
-                if (shift == 63 && b > 1) {
-                    break;
-                }
-                pos = (long) i << 3;
-                return x | ((long) b << shift);
-            }
-            x |= (long) (b & 0x7f) << shift;
+        long x = XorBits.readUvarint(d, d.length, (int) (pos >>> 3), varintEnd);
+        int next = varintEnd[0];
+        if (next == -1) {
+            throw fail(endBit, "truncated varint in sample " + sample);
         }
-        throw fail(pos, "varint in sample " + sample + " overflows 64 bits");
+        if (next == -2) {
+            throw fail(pos, "varint in sample " + sample + " overflows 64 bits");
+        }
+        pos = (long) next << 3;
+        return x;
     }
 
     private void checkEnd(int sample, int count) {
@@ -207,20 +192,6 @@ final class ChunkVerifier {
         }
     }
 
-    /** The 64 bits from bit position {@code at}, left-aligned, at least the top 57 valid; zeros past the end. */
-    private long peek(long at) {
-        int i = (int) (at >>> 3);
-        int shift = (int) at & 7;
-        if (i <= d.length - Long.BYTES) {
-            return (long) BIG_ENDIAN_LONG.get(d, i) << shift;
-        }
-        long word = 0;
-        for (int k = 0; k < Long.BYTES; k++) {
-            word = (word << 8) | (i + k < d.length ? d[i + k] & 0xff : 0);
-        }
-        return word << shift;
-    }
-
     private ChunkDecodeException fail(long bit, String problem) {
         return new ChunkDecodeException(describe(), bit, problem);
     }
@@ -229,8 +200,4 @@ final class ChunkVerifier {
         return "XOR chunk [" + chunk.minTime() + ", " + chunk.maxTime() + "] of " + d.length + " bytes";
     }
 
-    /** Prometheus' sign rule for the 14/17/20-bit payloads: only raw values above {@code 2^(w-1)} are negative. */
-    private static long signed(long raw, int width) {
-        return raw > (1L << (width - 1)) ? raw - (1L << width) : raw;
-    }
 }
