@@ -24,12 +24,32 @@ public enum SampleShape {
         double next(double previous, int i, SplittableRandom random) {
             return random.nextDouble();
         }
+    },
+    /**
+     * {@link #COUNTER} scraped 0-2 ms late, as real scrapes are: the delta-of-delta is a small number
+     * of either sign or zero, so its form changes unpredictably from sample to sample.
+     */
+    JITTERED_COUNTER {
+        @Override
+        double next(double previous, int i, SplittableRandom random) {
+            return COUNTER.next(previous, i, random);
+        }
+
+        @Override
+        long jitter(SplittableRandom random) {
+            return random.nextInt(3);
+        }
     };
 
     public static final int SAMPLES_PER_CHUNK = 120;
     public static final long SCRAPE_INTERVAL_MS = 15_000;
 
     abstract double next(double previous, int i, SplittableRandom random);
+
+    /** How late a sample is scraped, in ms; on time unless a shape says otherwise. */
+    long jitter(SplittableRandom random) {
+        return 0;
+    }
 
     /** Samples for {@code chunks} consecutive chunks, deterministic for a given seed. */
     public Samples generate(int chunks, long seed) {
@@ -41,7 +61,7 @@ public enum SampleShape {
         double v = 0;
         for (int i = 0; i < n; i++) {
             v = next(v, i, random);
-            timestamps[i] = t;
+            timestamps[i] = t + jitter(random);
             values[i] = v;
             t += SCRAPE_INTERVAL_MS;
         }

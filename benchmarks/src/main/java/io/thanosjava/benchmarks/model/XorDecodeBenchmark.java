@@ -31,7 +31,7 @@ public class XorDecodeBenchmark {
     static final int CHUNKS = 256;
     private static final int SAMPLES = CHUNKS * SampleShape.SAMPLES_PER_CHUNK;
 
-    @Param({"COUNTER", "GAUGE", "RANDOM"})
+    @Param({"COUNTER", "GAUGE", "RANDOM", "JITTERED_COUNTER"})
     public SampleShape shape;
 
     private SampleShape.Samples samples;
