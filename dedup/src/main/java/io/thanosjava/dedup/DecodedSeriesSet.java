@@ -1,11 +1,8 @@
 package io.thanosjava.dedup;
 
-import static java.util.Objects.requireNonNull;
-
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.Series;
-import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.SampleBuffer;
 import java.util.List;
@@ -17,15 +14,12 @@ import java.util.List;
  * decode into buffers they pass on to one another (see {@link ScratchPool}); like the set itself,
  * they are meant to be read by one thread at a time.
  */
-public final class DecodedSeriesSet implements SeriesSet {
-    private final ChunkSeriesSet input;
+public final class DecodedSeriesSet extends DecodingSeriesSet {
     private final long mint;
     private final long maxt;
-    private final ScratchPool scratch = new ScratchPool();
-    private Series current;
 
     public DecodedSeriesSet(ChunkSeriesSet input, long mint, long maxt) {
-        this.input = requireNonNull(input, "input is null");
+        super(input);
         this.mint = mint;
         this.maxt = maxt;
     }
@@ -33,30 +27,13 @@ public final class DecodedSeriesSet implements SeriesSet {
     @Override
     public boolean next() {
         if (!input.next()) {
-            current = null;
+            setCurrent(null);
             return false;
         }
-        current = new ChunkedSeries(input.labels(), input.chunks(), mint, maxt, scratch);
+        setCurrent(new ChunkedSeries(input.labels(), input.chunks(), mint, maxt, scratch));
         return true;
     }
 
-    @Override
-    public Series at() {
-        if (current == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return current;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return input.warnings();
-    }
-
-    @Override
-    public void close() {
-        input.close();
-    }
 
     private record ChunkedSeries(Labels labels, List<Chunk> chunks, long mint, long maxt, ScratchPool pool)
             implements Series, SampleSource {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.thanosjava.model.Labels;
 import io.thanosjava.model.SampleIterator;
 import io.thanosjava.model.Series;
-import io.thanosjava.model.SeriesSet;
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.SampleBuffer;
 import java.util.ArrayList;
@@ -32,20 +31,17 @@ import java.util.Set;
  * iterator, over primitive buffers ({@link SeriesScratch}) that the iterators of this set pass on to
  * one another; like the set itself, they are meant to be read by one thread at a time.
  */
-public final class DedupSeriesSet implements SeriesSet {
-    private final ChunkSeriesSet input;
+public final class DedupSeriesSet extends DecodingSeriesSet {
     private final Set<String> replicaLabels;
     private final DedupAlgorithm algorithm;
     private final boolean counterAdjustment;
     private final long mint;
     private final long maxt;
-    private final ScratchPool scratch = new ScratchPool();
 
     private boolean primed;
     private boolean hasPeek;
     private Labels peekLabels;
     private List<Chunk> peekChunks;
-    private Series current;
 
     /**
      * @param input sorted by labels without the replica labels, e.g. a {@link ProxyMerge}
@@ -57,7 +53,7 @@ public final class DedupSeriesSet implements SeriesSet {
      */
     public DedupSeriesSet(ChunkSeriesSet input, Collection<String> replicaLabels, DedupAlgorithm algorithm,
             boolean counterAdjustment, long mint, long maxt) {
-        this.input = requireNonNull(input, "input is null");
+        super(input);
         this.replicaLabels = Set.copyOf(requireNonNull(replicaLabels, "replicaLabels is null"));
         if (this.replicaLabels.isEmpty()) {
             throw new IllegalArgumentException("replicaLabels is empty: deduplication needs at least one replica label");
@@ -89,7 +85,7 @@ public final class DedupSeriesSet implements SeriesSet {
             advanceInput();
         }
         if (!hasPeek) {
-            current = null;
+            setCurrent(null);
             return false;
         }
         Labels group = peekLabels;
@@ -103,7 +99,7 @@ public final class DedupSeriesSet implements SeriesSet {
                     + peekLabels + " after " + group
                     + "; stores must honour without_replica_labels, or pass through ReplicaLabels.stripAndSort");
         }
-        current = new DedupSeries(group, members);
+        setCurrent(new DedupSeries(group, members));
         return true;
     }
 
@@ -119,23 +115,6 @@ public final class DedupSeriesSet implements SeriesSet {
         return hasPeek;
     }
 
-    @Override
-    public Series at() {
-        if (current == null) {
-            throw new IllegalStateException("no current series: call next() first");
-        }
-        return current;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return input.warnings();
-    }
-
-    @Override
-    public void close() {
-        input.close();
-    }
 
     /** One deduplicated series; each {@link #iterator()} call decodes afresh. */
     private final class DedupSeries implements Series, SampleSource {
