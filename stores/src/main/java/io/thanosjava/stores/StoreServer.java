@@ -3,8 +3,8 @@ package io.thanosjava.stores;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.thanosjava.model.Labels;
+import io.thanosjava.storeapi.grpc.ThanosServerTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  * waits briefly for running ones.
  */
 public final class StoreServer implements AutoCloseable {
-    private static final long MIN_CLIENT_PING_SECONDS = 10;
-    private static final long MAX_CONNECTION_AGE_MINUTES = 60;
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
     private final Server server;
@@ -43,12 +41,7 @@ public final class StoreServer implements AutoCloseable {
         requireNonNull(externalLabels, "externalLabels is null");
         requireNonNull(componentType, "componentType is null");
         StoreMetrics metrics = new StoreMetrics();
-        Server server = NettyServerBuilder.forAddress(address)
-                .maxInboundMessageSize(Integer.MAX_VALUE)
-                .maxInboundMetadataSize(Integer.MAX_VALUE)
-                .permitKeepAliveTime(MIN_CLIENT_PING_SECONDS, TimeUnit.SECONDS)
-                .permitKeepAliveWithoutCalls(false)
-                .maxConnectionAge(MAX_CONNECTION_AGE_MINUTES, TimeUnit.MINUTES)
+        Server server = ThanosServerTransport.forAddress(address)
                 .addService(new StoreService(backend, externalLabels, metrics))
                 .addService(new InfoService(backend, externalLabels, componentType, metrics))
                 .build()

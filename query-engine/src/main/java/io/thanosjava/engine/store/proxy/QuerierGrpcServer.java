@@ -1,7 +1,7 @@
 package io.thanosjava.engine.store.proxy;
 
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.thanosjava.storeapi.grpc.ThanosServerTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -10,11 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The querier's gRPC listener ({@code --grpc-address}): Store and Info over its stores, so a querier
- * can be an endpoint of another querier. Transport limits as Thanos' servers set them.
+ * can be an endpoint of another querier, with the transport settings of Thanos' servers
+ * ({@link ThanosServerTransport}).
  */
 public final class QuerierGrpcServer implements AutoCloseable {
-    private static final long MIN_CLIENT_PING_SECONDS = 10;
-
     private final Server server;
     private final ExecutorService streams;
 
@@ -30,10 +29,7 @@ public final class QuerierGrpcServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Server server = NettyServerBuilder.forAddress(address)
-                .maxInboundMessageSize(Integer.MAX_VALUE)
-                .permitKeepAliveTime(MIN_CLIENT_PING_SECONDS, TimeUnit.SECONDS)
-                .permitKeepAliveWithoutCalls(false)
+        Server server = ThanosServerTransport.forAddress(address)
                 .addService(new QuerierStoreService(source, streams))
                 .addService(new QuerierInfoService(source))
                 .build();
