@@ -215,6 +215,8 @@ public final class GoFloatFormat {
 
     /** A finite value as {@code 0.digits × 10^pointPosition}, digits without trailing zeros. */
     private static final class Decimal {
+        private static final long NO_CANDIDATE = -1;
+        private static final long UNDECIDED = -2;
         final boolean negative;
         final String digits;
         final int pointPosition;
@@ -293,11 +295,17 @@ public final class GoFloatFormat {
             return exactFromScale(negative, abs, POWERS_OF_TEN.length, POWERS_OF_FIVE.length);
         }
 
-        /** The first scale in [from, to) with a parsing candidate (all smaller scales having none), or null. */
+        /**
+         * The first scale in [from, to) with a parsing candidate (all smaller scales having none), or
+         * null when the scales run out or one of them cannot be decided in 64/128-bit arithmetic.
+         */
         private static Decimal exactFromScale(boolean negative, double abs, int from, int to) {
             for (int k = from; k < to; k++) {
                 long m = exactAtScale(abs, k);
-                if (m >= 0) {
+                if (m == UNDECIDED) {
+                    return null;
+                }
+                if (m != NO_CANDIDATE) {
                     String all = Long.toString(m);
                     return new Decimal(negative, stripTrailingZeros(all), all.length() - k);
                 }
@@ -307,8 +315,10 @@ public final class GoFloatFormat {
 
         /**
          * The integer m nearest to {@code abs·10^k} for which m·10^-k parses back to {@code abs},
-         * preferring the nearer of the two neighbours, or −1 if neither does (or the exact
-         * arithmetic below would not fit). With {@code abs = M·2^E}, {@code abs·10^k = T/2^s} where
+         * preferring the nearer of the two neighbours; {@link #NO_CANDIDATE} if neither does;
+         * {@link #UNDECIDED} if the exact arithmetic below would not fit. The two must stay apart:
+         * skipping an undecided scale as if it had no candidate would return a longer decimal
+         * from a later scale. With {@code abs = M·2^E}, {@code abs·10^k = T/2^s} where
          * {@code T = M·5^k} and {@code s = −(E + k)}; a candidate parses back when its distance to
          * that value is below half the gap to the neighbouring double (ties allowed when M is even,
          * because parsing rounds half to even), the gap below being halved at a power of two.
@@ -317,23 +327,23 @@ public final class GoFloatFormat {
             long bits = Double.doubleToRawLongBits(abs);
             int biasedExponent = (int) (bits >>> 52);
             if (biasedExponent == 0) {
-                return -1;
+                return UNDECIDED;
             }
             long mantissa = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
             int e = biasedExponent - 1075;
             int s = -(e + k);
             if (s <= 0 || s > 60) {
-                return -1;
+                return UNDECIDED;
             }
             long p5 = POWERS_OF_FIVE[k];
             long tHi = Math.multiplyHigh(mantissa, p5);
             long tLo = mantissa * p5;
             if ((tHi >>> s) != 0) {
-                return -1;
+                return UNDECIDED;
             }
             long floor = (tHi << (64 - s)) | (tLo >>> s);
             if (floor < 0 || floor >= Long.MAX_VALUE / 2) {
-                return -1;
+                return UNDECIDED;
             }
             long remainder = tLo & ((1L << s) - 1);
             long half = 1L << (s - 1);
@@ -347,9 +357,9 @@ public final class GoFloatFormat {
             boolean downParses = distanceDown < below || (distanceDown == below && evenMantissa);
             boolean upParses = distanceUp < above || (distanceUp == above && evenMantissa);
             if (nearestIsUp) {
-                return upParses ? floor + 1 : downParses ? floor : -1;
+                return upParses ? floor + 1 : downParses ? floor : NO_CANDIDATE;
             }
-            return downParses ? floor : upParses ? floor + 1 : -1;
+            return downParses ? floor : upParses ? floor + 1 : NO_CANDIDATE;
         }
 
         /**

@@ -264,6 +264,27 @@ class GoFloatFormatTest {
         }
     }
 
+    @Test
+    void aScaleTooLargeForIntegerArithmeticFallsBackToTheExactSearch() {
+        // At 10^25 this value's exact product no longer fits 64 bits; skipping that scale as if it
+        // had no candidate once printed 16 digits (…869981e-11) where 15 suffice.
+        assertThat(GoFloatFormat.formatE(-7.34127785386998e-11)).isEqualTo("-7.34127785386998e-11");
+    }
+
+    /** Every binary exponent, with mantissas at the edges and in between: each fast path's range is crossed. */
+    @Test
+    void fastPathsAgreeAcrossEveryBinaryExponent() {
+        long[] mantissas = {0, 1, 2, 0x8000000000000L, 0x5555555555555L, 0xAAAAAAAAAAAAAL, 0xFFFFFFFFFFFFEL, 0xFFFFFFFFFFFFFL};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (long biased = 0; biased < 2047; biased++) {
+            for (int i = 0; i < mantissas.length + 4; i++) {
+                long mantissa = i < mantissas.length ? mantissas[i] : random.nextLong() & 0xFFFFFFFFFFFFFL;
+                double v = Double.longBitsToDouble(biased << 52 | mantissa);
+                assertThat(GoFloatFormat.formatE(v)).as("%s", v).isEqualTo(GoFloatFormat.formatEExact(v));
+            }
+        }
+    }
+
     @Property(tries = 2000)
     void integersRenderAsPlainDigits(@ForAll long n) {
         long bounded = n % (1L << 53);
