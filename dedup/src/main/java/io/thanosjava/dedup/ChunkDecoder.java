@@ -2,6 +2,7 @@ package io.thanosjava.dedup;
 
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.SampleBuffer;
+import io.thanosjava.model.chunk.XorBits;
 import io.thanosjava.model.chunk.XorChunkIterator;
 import java.util.List;
 
@@ -22,46 +23,128 @@ import java.util.List;
  */
 final class ChunkDecoder {
     private final XorChunkIterator xor = new XorChunkIterator();
+    /** Where {@link XorBits#readUvarint} reports the end of a chunk's first timestamp. */
+    private final int[] varintEnd = new int[1];
     /** Cluster merge buffers, created on the first overlap: one chunk's samples, the union so far, its next version. */
     private SampleBuffer clusterChunk;
     private SampleBuffer clusterUnion;
     private SampleBuffer clusterNext;
+    /** The chunks of the decode under way, in time-range order, and the first not yet taken. */
+    private List<Chunk> ordered = List.of();
+    private int next;
+    private long maxt;
+    private SampleBuffer out;
     /** Lowest timestamp the next sample may have. */
     private long floor;
-    /** Set once a sample after {@code maxt} or at {@code Long.MAX_VALUE} was met: nothing can follow. */
+    /** Set once no sample can follow: the chunks ran out, or a sample after {@code maxt} or at {@code Long.MAX_VALUE} was met. */
     private boolean finished;
+    /** {@link #pendingLowerBound} until the next append; it cannot change before. */
+    private long pendingBound;
+    private boolean pendingBoundKnown;
 
     /** Replaces the content of {@code out} with the samples of {@code chunks} in {@code [mint, maxt]}. */
     void decode(List<Chunk> chunks, long mint, long maxt, SampleBuffer out) {
         out.clear();
-        List<Chunk> ordered = ChunkOrder.byTimeRange(chunks);
-        int n = ordered.size();
+        start(chunks, mint, maxt, out);
+        while (appendNext(Long.MIN_VALUE)) {
+            // every cluster of chunks in turn
+        }
+    }
+
+    /**
+     * Starts decoding {@code chunks} into {@code out} cluster by cluster ({@link #appendNext}), so
+     * that a reader needing only some samples decodes only the chunks that hold them.
+     */
+    void start(List<Chunk> chunks, long mint, long maxt, SampleBuffer out) {
+        this.ordered = ChunkOrder.byTimeRange(chunks);
+        this.next = 0;
+        this.maxt = maxt;
+        this.out = out;
         floor = mint;
         finished = mint > maxt;
-        int next = 0;
-        while (!finished) {
-            int first = next;
-            while (first < n && ordered.get(first).maxTime() < floor) {
-                first++;
-            }
-            if (first == n || ordered.get(first).minTime() > maxt) {
-                return;
-            }
-            long clusterMax = ordered.get(first).maxTime();
-            int end = first + 1;
-            while (end < n && ordered.get(end).minTime() <= clusterMax) {
-                clusterMax = Math.max(clusterMax, ordered.get(end).maxTime());
-                end++;
-            }
-            next = end;
-            int from = out.size();
-            if (end == first + 1) {
-                xor.reset(ordered.get(first)).decodeRemainingInto(out, Long.MIN_VALUE, Long.MAX_VALUE);
-            } else {
-                appendCluster(ordered, first, end, maxt, out);
-            }
-            keepIncreasing(out, from, maxt);
+        pendingBoundKnown = false;
+    }
+
+    /**
+     * Appends to the output the samples at or after {@code from} of the next cluster of
+     * overlapping chunks that can hold any; chunks ending before {@code from} (or before the last
+     * sample taken) are skipped undecoded, their time ranges being trusted. The samples appended
+     * are those a full decode would hold from {@code from} on, as long as every earlier call's
+     * {@code from} was no later.
+     *
+     * @return false when no sample can follow
+     */
+    boolean appendNext(long from) {
+        if (from > floor) {
+            floor = from;
         }
+        pendingBoundKnown = false;
+        int first = firstUnskipped();
+        if (finished) {
+            return false;
+        }
+        long clusterMax = ordered.get(first).maxTime();
+        int end = first + 1;
+        int n = ordered.size();
+        while (end < n && ordered.get(end).minTime() <= clusterMax) {
+            clusterMax = Math.max(clusterMax, ordered.get(end).maxTime());
+            end++;
+        }
+        next = end;
+        int appendedFrom = out.size();
+        if (end == first + 1) {
+            xor.reset(ordered.get(first)).decodeRemainingInto(out, Long.MIN_VALUE, Long.MAX_VALUE);
+        } else {
+            appendCluster(ordered, first, end, maxt, out);
+        }
+        keepIncreasing(out, appendedFrom, maxt);
+        return !finished;
+    }
+
+    /**
+     * A time that no sample still to be appended is before, found without decoding: the floor, or
+     * the first timestamp of the next chunk when that chunk forms a cluster alone (each sample a
+     * chunk yields is at or after both its first sample and the floor, because only samples above
+     * every earlier one are kept); {@code Long.MAX_VALUE} when none can follow.
+     */
+    long pendingLowerBound() {
+        if (!pendingBoundKnown) {
+            pendingBound = computePendingLowerBound();
+            pendingBoundKnown = true;
+        }
+        return pendingBound;
+    }
+
+    private long computePendingLowerBound() {
+        int first = firstUnskipped();
+        if (finished) {
+            return Long.MAX_VALUE;
+        }
+        Chunk chunk = ordered.get(first);
+        boolean alone = first + 1 == ordered.size() || ordered.get(first + 1).minTime() > chunk.maxTime();
+        return alone ? Math.max(floor, firstTimestamp(chunk)) : floor;
+    }
+
+    /** Skips the chunks that end before the floor; the first left, or (with {@link #finished} set) none. */
+    private int firstUnskipped() {
+        int n = ordered.size();
+        while (next < n && ordered.get(next).maxTime() < floor) {
+            next++;
+        }
+        if (next == n || ordered.get(next).minTime() > maxt) {
+            finished = true;
+        }
+        return next;
+    }
+
+    /** The first sample's timestamp from an XOR chunk's head, or {@code Long.MIN_VALUE} when it cannot be read there. */
+    private long firstTimestamp(Chunk chunk) {
+        byte[] d = chunk.data();
+        if (chunk.encoding() != Chunk.XOR || d.length < 3 || (d[0] | d[1]) == 0) {
+            return Long.MIN_VALUE;
+        }
+        long u = XorBits.readUvarint(d, d.length, 2, varintEnd);
+        return varintEnd[0] < 0 ? Long.MIN_VALUE : (u >>> 1) ^ -(u & 1);
     }
 
     /** Decodes chunks {@code [from, to)} and appends their union in chunk order, earlier chunk first on ties. */

@@ -4,35 +4,31 @@ import io.thanosjava.model.StaleNaN;
 import io.thanosjava.model.chunk.SampleBuffer;
 
 /**
- * Penalty deduplication of two decoded replicas in one pass over their arrays: the same algorithm,
- * step for step, as {@link PenaltyDedupIterator} over two leaves (see there for the rules), without
- * a virtual call per sample. Each step emits one sample past the last, so the output strictly
- * increases and holds at most as many samples as both inputs together.
+ * Penalty deduplication of two replicas in one pass: the same algorithm, step for step, as
+ * {@link PenaltyDedupIterator} over two leaves (see there for the rules), without a virtual call
+ * per sample. Each step emits one sample past the last, so the output strictly increases and holds
+ * at most as many samples as both inputs together.
+ *
+ * <p>Each step takes the earlier of the two replicas' next samples (the followed one on a tie when
+ * it is the first). The replica being followed is read exactly; for the other one a
+ * {@link ReplicaCursor#lowerBound} suffices whenever the followed sample is not later than it,
+ * which is every step while the followed replica has no gap. That outcome does not depend on
+ * whether the other replica has a sample there at all: its penalty then never comes into play, and
+ * no switch means no counter adjustment. Only across a gap is the other replica decoded, so
+ * deduplicating replicas that are both complete costs about as much as decoding one.
  */
 final class PenaltyMerge {
     private PenaltyMerge() {
     }
 
     /**
-     * Replaces the content of {@code out} with the penalty merge of {@code a} and {@code b}, which
-     * must be strictly increasing; {@code a} wins ties. {@code out} must be neither input.
+     * Replaces the content of {@code out} with the penalty merge of {@code a} and {@code b}, freshly
+     * reset; {@code a} wins ties. {@code out} must not be a buffer either reads.
      */
-    static void merge(SampleBuffer a, SampleBuffer b, boolean counterAdjustment, SampleBuffer out) {
-        int na = a.size();
-        int nb = b.size();
-        long[] ta = a.timestamps();
-        double[] va = a.values();
-        long[] tb = b.timestamps();
-        double[] vb = b.values();
+    static void merge(ReplicaCursor a, ReplicaCursor b, boolean counterAdjustment, SampleBuffer out) {
         out.clear();
-        out.ensureCapacity(na + nb);
-        long[] to = out.timestamps();
-        double[] vo = out.values();
-        int o = 0;
-        int i = 0;
-        int j = 0;
-        boolean aOk = na > 0;
-        boolean bOk = nb > 0;
+        boolean aOk = true;
+        boolean bOk = true;
         boolean useA = true;
         long lastT = Long.MIN_VALUE;
         long penaltyA = 0;
@@ -40,26 +36,51 @@ final class PenaltyMerge {
         double correctionA = 0;
         double correctionB = 0;
         while (lastT != Long.MAX_VALUE) {
-            boolean wasUseA = useA;
+            if (lastT != Long.MIN_VALUE) {
+                int emitted = useA ? followRun(a, b, true, correctionA, out) : followRun(b, a, false, correctionB, out);
+                if (emitted > 0) {
+                    int size = out.size();
+                    long[] emittedTimes = out.timestamps();
+                    lastT = emittedTimes[size - 1];
+                    long penalty = PenaltyDedupIterator.penaltyAfter(emittedTimes[size - 2], lastT);
+                    if (useA) {
+                        penaltyB = penalty;
+                    } else {
+                        penaltyA = penalty;
+                    }
+                    if (lastT == Long.MAX_VALUE) {
+                        break;
+                    }
+                }
+            }
             // As in the iterator: only an emitted value (lastT set) anchors a counter adjustment.
             boolean onSample = counterAdjustment && lastT != Long.MIN_VALUE;
             if (aOk) {
-                long target = PenaltyDedupIterator.seekTarget(lastT, penaltyA);
-                while (i < na && ta[i] < target) {
-                    i++;
-                }
-                aOk = i < na;
+                a.seekLazily(PenaltyDedupIterator.seekTarget(lastT, penaltyA));
             }
             if (bOk) {
-                long target = PenaltyDedupIterator.seekTarget(lastT, penaltyB);
-                while (j < nb && tb[j] < target) {
-                    j++;
-                }
-                bOk = j < nb;
+                b.seekLazily(PenaltyDedupIterator.seekTarget(lastT, penaltyB));
+            }
+            if (lastT == Long.MIN_VALUE && aOk && bOk) {
+                // Nothing followed yet: start with the replica that looks first, to decode the other one least.
+                useA = a.lowerBound() <= b.lowerBound();
+            }
+            boolean wasUseA = useA;
+            boolean settled;
+            if (useA) {
+                aOk = aOk && a.resolve();
+                settled = aOk && bOk && a.t() <= b.lowerBound();
+            } else {
+                bOk = bOk && b.resolve();
+                settled = aOk && bOk && b.t() < a.lowerBound();
+            }
+            if (!settled) {
+                aOk = aOk && a.resolve();
+                bOk = bOk && b.resolve();
             }
             if (aOk && bOk) {
-                long tA = ta[i];
-                long tB = tb[j];
+                long tA = settled && !useA ? Long.MAX_VALUE : a.t();
+                long tB = settled && useA ? Long.MAX_VALUE : b.t();
                 useA = tA <= tB;
                 long chosen = useA ? tA : tB;
                 long penalty = PenaltyDedupIterator.penaltyAfter(lastT, chosen);
@@ -74,27 +95,76 @@ final class PenaltyMerge {
             } else if (aOk) {
                 useA = true;
                 penaltyA = 0;
-                lastT = ta[i];
+                lastT = a.t();
             } else if (bOk) {
                 useA = false;
                 penaltyB = 0;
-                lastT = tb[j];
+                lastT = b.t();
             } else {
                 break;
             }
             if (onSample && useA != wasUseA) {
-                double lastValue = vo[o - 1];
+                // A switch: both replicas were resolved, the one left being the one followed.
+                double lastValue = out.values()[out.size() - 1];
                 if (aOk) {
-                    correctionA = adjusted(correctionA, va[i], lastValue);
+                    correctionA = adjusted(correctionA, a.v(), lastValue);
                 }
                 if (bOk) {
-                    correctionB = adjusted(correctionB, vb[j], lastValue);
+                    correctionB = adjusted(correctionB, b.v(), lastValue);
                 }
             }
-            to[o] = lastT;
-            vo[o++] = useA ? corrected(va[i], correctionA) : corrected(vb[j], correctionB);
+            out.add(lastT, useA ? corrected(a.v(), correctionA) : corrected(b.v(), correctionB));
+        }
+    }
+
+    /**
+     * The steps that follow the replica just emitted from, run over its decoded samples as long as
+     * the other one's bound settles them (see the class comment), each exactly as the general step
+     * would take it: the followed replica's next sample, the other one's seek target raised, its
+     * penalty twice the interval. Stops at the first step the bound cannot settle, or at the end of
+     * what is decoded, leaving both cursors as the general step would have.
+     *
+     * @return how many samples were emitted
+     */
+    private static int followRun(ReplicaCursor leader, ReplicaCursor other, boolean leaderIsA, double correction,
+            SampleBuffer out) {
+        long otherBound = other.boundBeyondDecoded();
+        int from = leader.index() + 1;
+        int n = leader.size();
+        if (otherBound == Long.MIN_VALUE || from >= n) {
+            return 0;
+        }
+        long[] ts = leader.timestamps();
+        double[] vs = leader.values();
+        int size = out.size();
+        out.ensureCapacity(n - from);
+        long[] to = out.timestamps();
+        double[] vo = out.values();
+        long last = to[size - 1];
+        long otherPenalty = PenaltyDedupIterator.penaltyAfter(size > 1 ? to[size - 2] : Long.MIN_VALUE, last);
+        long otherTarget = other.target();
+        int o = size;
+        int i = from;
+        for (; i < n; i++) {
+            long t = ts[i];
+            otherTarget = Math.max(otherTarget, PenaltyDedupIterator.seekTarget(last, otherPenalty));
+            long bound = Math.max(otherTarget, otherBound);
+            if (leaderIsA ? t > bound : t >= bound) {
+                break;
+            }
+            otherPenalty = PenaltyDedupIterator.penaltyAfter(last, t);
+            to[o] = t;
+            vo[o++] = corrected(vs[i], correction);
+            last = t;
+            if (t == Long.MAX_VALUE) {
+                i++;
+                break;
+            }
         }
         out.setSize(o);
+        leader.moveTo(i - 1);
+        other.seekLazily(otherTarget);
+        return o - size;
     }
 
     /** A replica's value with its correction; stale markers keep their bits. */

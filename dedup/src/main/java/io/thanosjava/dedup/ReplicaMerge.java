@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges decoded replicas (strictly increasing sample buffers) into one, left to right,
- * {@code ((r0 + r1) + r2) + ...}, with {@link DedupAlgorithm#CHAIN} or {@link DedupAlgorithm#PENALTY}.
+ * Merges decoded replicas (strictly increasing sample buffers) into one: with
+ * {@link DedupAlgorithm#CHAIN} left to right, {@code ((r0 + r1) + r2) + ...}; with
+ * {@link DedupAlgorithm#PENALTY} and the counter adjustment through the iterator tree. (Penalty
+ * merges without it, or of two replicas, fold lazily decoded chains: {@link SeriesScratch}.)
  *
  * <p>Folding over materialised intermediate results is exact for the chain union, and for the
  * penalty merge without counter adjustment, because an inner merge then emits the same sequence
@@ -25,29 +27,26 @@ final class ReplicaMerge {
      */
     static SampleBuffer merge(List<SampleBuffer> replicas, int count, DedupAlgorithm algorithm, boolean counterAdjustment,
             SampleBuffer work, SampleBuffer spare) {
-        if (algorithm == DedupAlgorithm.PENALTY && counterAdjustment && count > 2) {
-            return adjustedPenalty(replicas, count, work);
+        if (algorithm == DedupAlgorithm.PENALTY) {
+            return adjustedPenalty(replicas, count, counterAdjustment, work);
         }
         SampleBuffer merged = replicas.get(0);
         for (int r = 1; r < count; r++) {
             SampleBuffer out = merged == work ? spare : work;
-            if (algorithm == DedupAlgorithm.CHAIN) {
-                SampleMerge.union(merged, replicas.get(r), out);
-            } else {
-                PenaltyMerge.merge(merged, replicas.get(r), counterAdjustment, out);
-            }
+            SampleMerge.union(merged, replicas.get(r), out);
             merged = out;
         }
         return merged;
     }
 
-    private static SampleBuffer adjustedPenalty(List<SampleBuffer> replicas, int count, SampleBuffer out) {
+    private static SampleBuffer adjustedPenalty(List<SampleBuffer> replicas, int count, boolean counterAdjustment,
+            SampleBuffer out) {
         List<SampleIterator> leaves = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             SampleBuffer replica = replicas.get(r);
             leaves.add(new ArraySampleIterator(replica.timestamps(), replica.values(), 0, replica.size()));
         }
-        SampleIterator merged = DedupIterators.penalty(leaves, true);
+        SampleIterator merged = DedupIterators.penalty(leaves, counterAdjustment);
         out.clear();
         while (merged.next()) {
             out.add(merged.atT(), merged.atV());

@@ -14,6 +14,8 @@ final class SeriesScratch {
     private final ChunkDecoder decoder = new ChunkDecoder();
     private final OverlapSplit chains = new OverlapSplit();
     private final List<SampleBuffer> replicas = new ArrayList<>();
+    private final ReplicaCursor left = new ReplicaCursor();
+    private final ReplicaCursor right = new ReplicaCursor();
     private final SampleBuffer work = new SampleBuffer();
     private final SampleBuffer spare = new SampleBuffer();
 
@@ -26,7 +28,8 @@ final class SeriesScratch {
     /**
      * The deduplicated samples of a group of series that are replicas of one another: each
      * member's chunks are split into non-overlapping chains, each chain decoded within
-     * {@code [mint, maxt]}, and two or more chains merged with the algorithm.
+     * {@code [mint, maxt]}, and two or more chains merged with the algorithm. Penalty merges
+     * decode a chain only where they read it (see {@link PenaltyMerge}).
      */
     SampleBuffer dedup(List<List<Chunk>> members, DedupAlgorithm algorithm, boolean counterAdjustment,
             long mint, long maxt) {
@@ -39,6 +42,9 @@ final class SeriesScratch {
                 decoder.decode(count == 0 ? List.of() : chains.chain(0), mint, maxt, work);
                 return work;
             }
+            if (algorithm == DedupAlgorithm.PENALTY && !(counterAdjustment && count > 2)) {
+                return penaltyFold(count, counterAdjustment, mint, maxt);
+            }
             while (replicas.size() < count) {
                 replicas.add(new SampleBuffer());
             }
@@ -49,5 +55,22 @@ final class SeriesScratch {
         } finally {
             chains.clear();
         }
+    }
+
+    /**
+     * Penalty merge of the chains left to right, {@code ((c0 + c1) + c2) + ...}, each chain decoded
+     * lazily. Folding is exact here (see {@link ReplicaMerge}): only two chains may carry the
+     * counter adjustment.
+     */
+    private SampleBuffer penaltyFold(int count, boolean counterAdjustment, long mint, long maxt) {
+        PenaltyMerge.merge(left.reset(chains.chain(0), mint, maxt), right.reset(chains.chain(1), mint, maxt),
+                counterAdjustment, work);
+        SampleBuffer merged = work;
+        for (int c = 2; c < count; c++) {
+            SampleBuffer out = merged == work ? spare : work;
+            PenaltyMerge.merge(left.reset(merged), right.reset(chains.chain(c), mint, maxt), false, out);
+            merged = out;
+        }
+        return merged;
     }
 }

@@ -246,4 +246,38 @@ class DedupTableTest {
                 REPLICA, DedupAlgorithm.PENALTY, false, 20_000, 95_000);
         assertThat(read(set)).containsExactly(Map.entry(UP, regular(30_000, 15_000, 90_000, 1)));
     }
+
+    /** One replica of {@code up} whose samples are cut into the given chunks. */
+    private static ChunkSeriesSet chunked(String replica, List<List<Sample>> chunks) {
+        return store(new ChunkSeries(up("replica", replica), chunks.stream().map(TestData::chunk).toList()));
+    }
+
+    /**
+     * While following A the merge does not decode B as long as A's next sample is no later than
+     * B's seek target (here also B's first sample, read from its chunk head); one millisecond past
+     * it, B must be read. A's interval of 1 s makes B's target 7.001 s after A's 4 s; A's next is
+     * 7.002 s, so B's 7.001 s is earlier and taken.
+     */
+    @Test
+    void followedReplicaOneMillisecondPastTheOthersTargetLetsTheOtherIn() {
+        var result = penalty(chunked("a", List.of(samples(0, 1, 1_000, 1, 2_000, 1, 3_000, 1, 4_000, 1, 7_002, 1))),
+                chunked("b", List.of(samples(7_001, 2))));
+        assertThat(result).containsExactly(Map.entry(UP,
+                samples(0, 1, 1_000, 1, 2_000, 1, 3_000, 1, 4_000, 1, 7_001, 2)));
+    }
+
+    /**
+     * Following B (A paused after 1 s), A's next chunk starts exactly at A's seek target and at
+     * B's next sample: A wins the tie, as the replica whose chunks sort first always does. A's
+     * target after B's 16 s (interval 2 s) is 20.001 s.
+     */
+    @Test
+    void tieAtTheSeekTargetGoesToTheFirstReplicaEvenWhileFollowingTheSecond() {
+        var result = penalty(
+                chunked("a", List.of(samples(0, 1, 1_000, 1), samples(7_000, 1), samples(20_001, 1))),
+                chunked("b", List.of(samples(1, 2, 6_000, 2, 8_000, 2, 10_000, 2, 12_000, 2, 14_000, 2, 16_000, 2,
+                        20_001, 2))));
+        assertThat(result).containsExactly(Map.entry(UP, samples(0, 1, 1_000, 1, 6_000, 2, 8_000, 2, 10_000, 2,
+                12_000, 2, 14_000, 2, 16_000, 2, 20_001, 1)));
+    }
 }

@@ -332,8 +332,8 @@ class MergeAndDedupPropertiesTest {
     }
 
     /**
-     * The set merges decoded chains over arrays (a two-way penalty pass, folds, the iterator tree
-     * only for three or more replicas with the counter adjustment); that must equal the iterator
+     * The set merges chains in one pass (penalty merges of lazily decoded chains, folds, the
+     * iterator tree only for three or more replicas with the counter adjustment); that must equal the iterator
      * tree over each chain's chunks, bounds, stale markers and counter adjustment included.
      */
     @Property(tries = 400)
@@ -348,6 +348,47 @@ class MergeAndDedupPropertiesTest {
         long mint = random.nextBoolean() ? Long.MIN_VALUE : random.nextInt(200_000) - 1_000;
         long maxt = random.nextBoolean() ? Long.MAX_VALUE : mint + random.nextInt(400_000);
 
+        assertDedupSetEqualsIteratorsOverEachChain(replicas, algorithm, counter, mint, maxt);
+    }
+
+    /**
+     * Replicas as HA Prometheus pairs scrape them: one schedule, each replica a little late and
+     * jittered, with outages and counter resets of its own. The penalty merge follows one replica
+     * and decodes the other only across gaps; its output must still be the iterator tree's.
+     */
+    @Property(tries = 400)
+    void dedupOfScrapedReplicasEqualsIteratorsOverEachChain(@ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        int count = 2 + (random.nextInt(4) == 0 ? random.nextInt(2) : 0);
+        int samples = random.nextInt(120);
+        // Half the time a coarse jitter: intervals then cross the penalty's threshold often.
+        boolean coarse = random.nextBoolean();
+        long interval = coarse ? 20 : 15_000;
+        int jitter = coarse ? 15 : 3;
+        List<List<Chunk>> replicas = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            long offset = random.nextInt(coarse ? 21 : 501);
+            long outageFrom = random.nextInt(3) == 0 ? random.nextInt(samples + 1) : -1;
+            long outageTo = outageFrom + random.nextInt(30);
+            double value = 0;
+            List<Sample> scraped = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                value = random.nextInt(40) == 0 ? 0 : value + random.nextInt(100);
+                if (i < outageFrom || i > outageTo) {
+                    scraped.add(Sample.of(i * interval + offset + random.nextInt(jitter), random.nextInt(50) == 0 ? StaleNaN.VALUE : value));
+                }
+            }
+            replicas.add(randomChunks(random, scraped));
+        }
+        boolean counter = random.nextBoolean();
+        int span = samples * (int) interval + 1;
+        long mint = random.nextBoolean() ? Long.MIN_VALUE : random.nextInt(span);
+        long maxt = random.nextBoolean() ? Long.MAX_VALUE : mint + random.nextInt(span);
+        assertDedupSetEqualsIteratorsOverEachChain(replicas, DedupAlgorithm.PENALTY, counter, mint, maxt);
+    }
+
+    private static void assertDedupSetEqualsIteratorsOverEachChain(List<List<Chunk>> replicas, DedupAlgorithm algorithm,
+            boolean counter, long mint, long maxt) {
         Map<Labels, List<Sample>> out = TestData.read(new DedupSeriesSet(ProxyMerge.merge(replicaStores(replicas)),
                 REPLICA, algorithm, counter, mint, maxt));
 
