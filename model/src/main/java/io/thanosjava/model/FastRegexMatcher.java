@@ -45,8 +45,9 @@ final class FastRegexMatcher {
      *     the expression does not compile
      */
     static FastRegexMatcher compile(String regex) {
+        Pattern pattern = compileRe2(regex);
         FastRegexMatcher fast = recognise(regex);
-        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, requiredPrefix(regex), List.of(), compileRe2(regex));
+        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, requiredPrefix(regex), List.of(), pattern);
     }
 
     /** Runs only re2j, bypassing the fast paths; for tests and benchmarks that compare the two. */
@@ -79,6 +80,9 @@ final class FastRegexMatcher {
 
     private static Pattern compileRe2(String regex) {
         try {
+            // Parsed alone first, as Prometheus does: the anchoring wrapper would balance a stray
+            // parenthesis and accept "a)|(b" as "^(?s:a)|(b)$".
+            Pattern.compile(regex);
             return Pattern.compile("^(?s:" + regex + ")$");
         } catch (PatternSyntaxException e) {
             throw invalid(regex, e);

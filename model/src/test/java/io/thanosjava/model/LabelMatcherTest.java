@@ -37,6 +37,8 @@ class LabelMatcherTest {
     @CsvSource(delimiter = ';', quoteCharacter = '\'', value = {
         "(foo;missing closing ): `(foo`",
         "foo);unexpected ): `foo)`",
+        "a)|(b;unexpected ): `a)|(b`",
+        "aa)*b(;unexpected ): `aa)*b(`",
         "a**;invalid nested repetition operator: `**`",
         "[z-a];invalid character class range: `z-a`",
         "x{2,1};invalid repeat count: `{2,1}`",
