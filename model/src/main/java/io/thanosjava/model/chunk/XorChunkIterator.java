@@ -237,6 +237,42 @@ public final class XorChunkIterator implements SampleIterator {
         return n - size;
     }
 
+    /**
+     * Appends up to {@code max} of the samples not yet read, unfiltered, for readers that decode a
+     * chunk piece by piece ({@link #hasUnread} tells whether any are left). On a
+     * {@link ChunkDecodeException} the samples decoded before the damage stay appended.
+     *
+     * @return the number of samples appended
+     */
+    public int decodeInto(SampleBuffer out, int max) {
+        Objects.requireNonNull(out, "out is null");
+        int size = out.size();
+        int n = size;
+        for (int k = cursor + 1; k < buffered && n - size < max; k++) {
+            out.add(bufferedT[k], bufferedV[k]);
+            cursor = k;
+            n++;
+        }
+        // As in decodeRemainingInto: a lying header cannot reserve much more than the bytes could hold.
+        long bitsLeft = Math.max(0, endBit - pos);
+        int wanted = (int) Math.min(Math.min(max - (n - size), count - read), bitsLeft / 2 + 2);
+        if (wanted > 0 && failure == null) {
+            out.ensureCapacity(wanted);
+            n += decodeBatch(out.timestamps(), out.values(), n, wanted);
+            out.setSize(n);
+        }
+        if (!hasUnread()) {
+            exhausted = true;
+            throwPendingFailure();
+        }
+        return n - size;
+    }
+
+    /** Whether samples are left that {@link #decodeInto} can append. */
+    public boolean hasUnread() {
+        return !exhausted && (cursor + 1 < buffered || (failure == null && read < count));
+    }
+
     private void throwPendingFailure() {
         ChunkDecodeException e = failure;
         if (e != null) {

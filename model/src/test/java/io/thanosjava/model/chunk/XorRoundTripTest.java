@@ -112,6 +112,31 @@ class XorRoundTripTest {
         assertThat(it.next()).as("exhausted after a bulk decode").isFalse();
     }
 
+    /** Pieces of any sizes, after any number of iterator steps, add up to the chunk's samples. */
+    @Property(tries = 100)
+    void piecewiseDecodeAddsUpToTheChunk(@ForAll("shapes") long[][] shape, @ForAll long noise) {
+        long[] ts = shape[0];
+        byte[] bytes = encode(ts, shape[1]);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(noise);
+        int consumed = random.nextInt(ts.length + 1);
+        XorChunkIterator it = new XorChunkIterator().reset(bytes);
+        for (int i = 0; i < consumed; i++) {
+            assertThat(it.next()).isTrue();
+        }
+        SampleBuffer out = new SampleBuffer(0);
+        while (it.hasUnread()) {
+            int before = out.size();
+            int max = 1 + random.nextInt(70);
+            assertThat(it.decodeInto(out, max)).isEqualTo(out.size() - before).isBetween(1, max);
+        }
+        assertThat(out.size()).isEqualTo(ts.length - consumed);
+        for (int i = 0; i < out.size(); i++) {
+            assertThat(out.timestamp(i)).isEqualTo(ts[consumed + i]);
+            assertThat(Double.doubleToRawLongBits(out.value(i))).isEqualTo(shape[1][consumed + i]);
+        }
+        assertThat(it.next()).as("exhausted after the last piece").isFalse();
+    }
+
     private static boolean increasing(long[] ts) {
         for (int i = 1; i < ts.length; i++) {
             if (ts[i] <= ts[i - 1]) {
