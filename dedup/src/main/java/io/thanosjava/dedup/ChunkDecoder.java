@@ -22,6 +22,7 @@ import java.util.List;
  * {@link io.thanosjava.model.chunk.ChunkDecodeException}.
  */
 final class ChunkDecoder {
+    private static final int FIRST_PIECE = 8;
     private final XorChunkIterator xor = new XorChunkIterator();
     /** Where {@link XorBits#readUvarint} reports the end of a chunk's first timestamp. */
     private final int[] varintEnd = new int[1];
@@ -38,6 +39,13 @@ final class ChunkDecoder {
     private long floor;
     /** Set once no sample can follow: the chunks ran out, or a sample after {@code maxt} or at {@code Long.MAX_VALUE} was met. */
     private boolean finished;
+    /**
+     * Samples decoded on a lone chunk's first append (the rest on the next): a reader that needs
+     * one sample of a chunk decodes a few, not all 120. A full decode takes chunks whole.
+     */
+    private int firstPiece;
+    /** Set while the lone chunk the iterator is on has samples left (taken by the next append). */
+    private boolean chunkOpen;
     /** {@link #pendingLowerBound} until the next append; it cannot change before. */
     private long pendingBound;
     private boolean pendingBoundKnown;
@@ -46,6 +54,7 @@ final class ChunkDecoder {
     void decode(List<Chunk> chunks, long mint, long maxt, SampleBuffer out) {
         out.clear();
         start(chunks, mint, maxt, out);
+        firstPiece = Integer.MAX_VALUE;
         while (appendNext(Long.MIN_VALUE)) {
             // every cluster of chunks in turn
         }
@@ -63,6 +72,8 @@ final class ChunkDecoder {
         floor = mint;
         finished = mint > maxt;
         pendingBoundKnown = false;
+        firstPiece = FIRST_PIECE;
+        chunkOpen = false;
     }
 
     /**
@@ -79,6 +90,10 @@ final class ChunkDecoder {
             floor = from;
         }
         pendingBoundKnown = false;
+        if (chunkOpen && ordered.get(next - 1).maxTime() >= floor) {
+            return appendPiece(Integer.MAX_VALUE);
+        }
+        chunkOpen = false;
         int first = firstUnskipped();
         if (finished) {
             return false;
@@ -91,13 +106,25 @@ final class ChunkDecoder {
             end++;
         }
         next = end;
-        int appendedFrom = out.size();
         if (end == first + 1) {
-            xor.reset(ordered.get(first)).decodeRemainingInto(out, Long.MIN_VALUE, Long.MAX_VALUE);
-        } else {
-            appendCluster(ordered, first, end, maxt, out);
+            xor.reset(ordered.get(first));
+            return appendPiece(firstPiece);
         }
+        int appendedFrom = out.size();
+        appendCluster(ordered, first, end, maxt, out);
         keepIncreasing(out, appendedFrom, maxt);
+        return !finished;
+    }
+
+    /** Appends up to {@code max} more samples of the lone chunk the iterator is on. */
+    private boolean appendPiece(int max) {
+        int appendedFrom = out.size();
+        xor.decodeInto(out, max);
+        chunkOpen = xor.hasUnread();
+        keepIncreasing(out, appendedFrom, maxt);
+        if (finished) {
+            chunkOpen = false;
+        }
         return !finished;
     }
 
@@ -116,6 +143,9 @@ final class ChunkDecoder {
     }
 
     private long computePendingLowerBound() {
+        if (chunkOpen && ordered.get(next - 1).maxTime() >= floor) {
+            return floor;
+        }
         int first = firstUnskipped();
         if (finished) {
             return Long.MAX_VALUE;

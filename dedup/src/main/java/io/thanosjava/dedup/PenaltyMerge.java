@@ -119,7 +119,8 @@ final class PenaltyMerge {
 
     /**
      * The steps that follow the replica just emitted from, run over its decoded samples as long as
-     * the other one's bound settles them (see the class comment), each exactly as the general step
+     * the other one's next sample (decoded) or bound (not yet) settles them (see the class
+     * comment), each exactly as the general step
      * would take it: the followed replica's next sample, the other one's seek target raised, its
      * penalty twice the interval. Stops at the first step the bound cannot settle, or at the end of
      * what is decoded, leaving both cursors as the general step would have.
@@ -128,14 +129,18 @@ final class PenaltyMerge {
      */
     private static int followRun(ReplicaCursor leader, ReplicaCursor other, boolean leaderIsA, double correction,
             SampleBuffer out) {
-        long otherBound = other.boundBeyondDecoded();
         int from = leader.index() + 1;
         int n = leader.size();
-        if (otherBound == Long.MIN_VALUE || from >= n) {
+        if (from >= n) {
             return 0;
         }
         long[] ts = leader.timestamps();
         double[] vs = leader.values();
+        // The other replica: its decoded samples, then a bound for what is not decoded yet.
+        long[] otherTimes = other.timestamps();
+        int otherSize = other.size();
+        int j = other.index();
+        long undecodedBound = other.boundBeyondDecoded();
         int size = out.size();
         out.ensureCapacity(n - from);
         long[] to = out.timestamps();
@@ -148,7 +153,10 @@ final class PenaltyMerge {
         for (; i < n; i++) {
             long t = ts[i];
             otherTarget = Math.max(otherTarget, PenaltyDedupIterator.seekTarget(last, otherPenalty));
-            long bound = Math.max(otherTarget, otherBound);
+            while (j < otherSize && otherTimes[j] < otherTarget) {
+                j++;
+            }
+            long bound = j < otherSize ? otherTimes[j] : Math.max(otherTarget, undecodedBound);
             if (leaderIsA ? t > bound : t >= bound) {
                 break;
             }
@@ -163,6 +171,7 @@ final class PenaltyMerge {
         }
         out.setSize(o);
         leader.moveTo(i - 1);
+        other.moveTo(j);
         other.seekLazily(otherTarget);
         return o - size;
     }

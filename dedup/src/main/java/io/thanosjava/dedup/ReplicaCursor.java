@@ -79,17 +79,14 @@ final class ReplicaCursor {
         if (skipDecoded()) {
             return samples.timestamps()[index];
         }
-        return more ? Math.max(target, decoder.pendingLowerBound()) : Long.MAX_VALUE;
+        return Math.max(target, boundBeyondDecoded());
     }
 
     /**
-     * {@link #lowerBound} ignoring the target, valid while no sample is decoded at or after the
-     * target (it then cannot change until the next decode); {@code Long.MIN_VALUE} when one is.
+     * A time that no sample beyond those decoded is before, target aside; it cannot change until
+     * the next decode. {@code Long.MAX_VALUE} when no sample is left to decode.
      */
     long boundBeyondDecoded() {
-        if (skipDecoded()) {
-            return Long.MIN_VALUE;
-        }
         return more ? decoder.pendingLowerBound() : Long.MAX_VALUE;
     }
 
@@ -115,7 +112,7 @@ final class ReplicaCursor {
         return index;
     }
 
-    /** Moves to a later decoded sample, all before it having been read. */
+    /** Moves to a later decoded sample, those before it being behind the target or read. */
     void moveTo(int i) {
         index = i;
     }

@@ -267,6 +267,18 @@ class DedupTableTest {
     }
 
     /**
+     * The same boundary once B's chunk is decoded (A's 10 s was past B's first target, 5.001 s):
+     * after A's 30 s B's target is 50.001 s, where B has a sample, earlier than A's 50.002 s.
+     */
+    @Test
+    void decodedSampleOfTheOtherReplicaExactlyAtItsTargetIsTaken() {
+        var result = penalty(chunked("a", List.of(samples(0, 1, 10_000, 1, 20_000, 1, 30_000, 1, 50_002, 1))),
+                chunked("b", List.of(samples(1, 2, 50_001, 2))));
+        assertThat(result).containsExactly(Map.entry(UP,
+                samples(0, 1, 10_000, 1, 20_000, 1, 30_000, 1, 50_001, 2)));
+    }
+
+    /**
      * Following B (A paused after 1 s), A's next chunk starts exactly at A's seek target and at
      * B's next sample: A wins the tie, as the replica whose chunks sort first always does. A's
      * target after B's 16 s (interval 2 s) is 20.001 s.
