@@ -77,11 +77,12 @@ final class ChunkDecoder {
     }
 
     /**
-     * Appends to the output the samples at or after {@code from} of the next cluster of
-     * overlapping chunks that can hold any; chunks ending before {@code from} (or before the last
-     * sample taken) are skipped undecoded, their time ranges being trusted. The samples appended
-     * are those a full decode would hold from {@code from} on, as long as every earlier call's
-     * {@code from} was no later.
+     * Appends to the output the next samples at or after {@code from}: the rest of the lone chunk
+     * under way, or else of the next cluster of overlapping chunks that can hold any (of a lone
+     * chunk only its first piece). Chunks ending before {@code from} (or before the last sample
+     * taken) are skipped undecoded, their time ranges being trusted, and so is the rest of a chunk
+     * under way. The samples appended are those a full decode would hold from {@code from} on, as
+     * long as every earlier call's {@code from} was no later.
      *
      * @return false when no sample can follow
      */

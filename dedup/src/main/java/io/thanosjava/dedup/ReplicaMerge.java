@@ -28,7 +28,7 @@ final class ReplicaMerge {
     static SampleBuffer merge(List<SampleBuffer> replicas, int count, DedupAlgorithm algorithm, boolean counterAdjustment,
             SampleBuffer work, SampleBuffer spare) {
         if (algorithm == DedupAlgorithm.PENALTY) {
-            return adjustedPenalty(replicas, count, counterAdjustment, work);
+            return penaltyTree(replicas, count, counterAdjustment, work);
         }
         SampleBuffer merged = replicas.get(0);
         for (int r = 1; r < count; r++) {
@@ -39,7 +39,7 @@ final class ReplicaMerge {
         return merged;
     }
 
-    private static SampleBuffer adjustedPenalty(List<SampleBuffer> replicas, int count, boolean counterAdjustment,
+    private static SampleBuffer penaltyTree(List<SampleBuffer> replicas, int count, boolean counterAdjustment,
             SampleBuffer out) {
         List<SampleIterator> leaves = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
