@@ -120,9 +120,8 @@ final class PenaltyMerge {
     /**
      * The steps that follow the replica just emitted from, run over its decoded samples as long as
      * the other one's next sample (decoded) or bound (not yet) settles them (see the class
-     * comment), each exactly as the general step
-     * would take it: the followed replica's next sample, the other one's seek target raised, its
-     * penalty twice the interval. Stops at the first step the bound cannot settle, or at the end of
+     * comment), each exactly as the general step would take it: the followed replica's next
+     * sample, the other one's seek target raised, its penalty twice the interval. Stops at the first step the bound cannot settle, or at the end of
      * what is decoded, leaving both cursors as the general step would have.
      *
      * @return how many samples were emitted
