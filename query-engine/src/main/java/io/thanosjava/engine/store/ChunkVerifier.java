@@ -2,7 +2,9 @@ package io.thanosjava.engine.store;
 
 import io.thanosjava.model.chunk.Chunk;
 import io.thanosjava.model.chunk.ChunkDecodeException;
+import io.thanosjava.model.chunk.SampleBuffer;
 import io.thanosjava.model.chunk.XorBits;
+import io.thanosjava.model.chunk.XorChunks;
 
 /**
  * Proves received XOR chunks sound without decoding their values: every sample the header announces
@@ -13,79 +15,84 @@ import io.thanosjava.model.chunk.XorBits;
  *
  * <p>The engine decodes every chunk again anyway, so this check only walks the bit stream: it decodes
  * timestamps (their order is what it must check) but merely skips over value bits, reading each
- * value's control bits and window, and writes nothing. The fields are read with {@link XorBits}, the
- * bit reader of the model's XOR decoder. One instance per stream (not thread-safe).
+ * value's control bits and window, and writes nothing. It answers only sound or not; a refused chunk
+ * is then decoded in full by the model's decoder, whose error (or the first misplaced timestamp) says
+ * what is wrong. Damage is rare, so the walk over sound chunks is kept free of everything a message
+ * needs. One instance per stream (not thread-safe).
  */
 final class ChunkVerifier {
-    /** The most bits a sample needs before its value's significant bits: a 20-bit delta-of-delta and a new window. */
-    private static final int LONGEST_HEADER = 24 + 13;
-
-    private Chunk chunk;
-    private byte[] d;
-    private long endBit;
-    /** Next unread bit. */
-    private long pos;
     /** Where {@link XorBits#readUvarint} reports the end of the varint it read. */
     private final int[] varintEnd = new int[1];
 
     /** @throws ChunkDecodeException naming the chunk's time range and what is wrong */
     void verify(Chunk xorOrOther) {
-        if (xorOrOther.encoding() != Chunk.XOR) {
-            return;
+        if (xorOrOther.encoding() == Chunk.XOR
+                && !sound(xorOrOther.data(), xorOrOther.minTime(), xorOrOther.maxTime())) {
+            throw diagnose(xorOrOther);
         }
-        chunk = xorOrOther;
-        d = xorOrOther.data();
-        endBit = (long) d.length << 3;
-        walk();
     }
 
-    private void walk() {
+    private boolean sound(byte[] d, long minTime, long maxTime) {
         if (d.length < 2) {
-            throw fail(0, "chunk has " + d.length + " bytes, fewer than its 2-byte sample count");
+            return false;
         }
         int count = ((d[0] & 0xff) << 8) | (d[1] & 0xff);
         if (count == 0) {
-            return;
+            return true;
         }
-        pos = 16;
-        long u = readUvarint(0);
+        long end = (long) d.length << 3;
+        long u = XorBits.readUvarint(d, d.length, 2, varintEnd);
+        if (varintEnd[0] < 0) {
+            return false;
+        }
         long t = (u >>> 1) ^ -(u & 1);
-        pos += 64; // the first value, raw
-        checkEnd(0, count);
-        checkTime(0, t, t);
-        if (count == 1) {
-            return;
+        long p = ((long) varintEnd[0] << 3) + 64; // the first value, raw
+        if (t < minTime || p > end) {
+            return false;
         }
-        long dt = readUvarint(1);
+        if (count == 1) {
+            return t <= maxTime;
+        }
+        long dt = XorBits.readUvarint(d, d.length, (int) (p >>> 3), varintEnd);
+        if (varintEnd[0] < 0) {
+            return false;
+        }
+        p = (long) varintEnd[0] << 3;
         long previous = t;
         t += dt;
-        // The second value opens the XOR window; Prometheus' reader starts with an empty (0, 0) window.
-        int window = skipValue(XorBits.peek(d, d.length, pos), 1, 64);
-        checkEnd(1, count);
-        checkTime(1, previous, t);
-        if (count > 2) {
-            walkRest(count, t, dt, window);
+        // The second value opens the XOR window; Prometheus' reader starts with an empty (0, 0) window,
+        // so a reused window there holds all 64 bits.
+        long v = XorBits.peek(d, d.length, p);
+        int window = 64;
+        if (v >= 0) {
+            p += 1;
+        } else if (v << 1 >= 0) {
+            p += 2 + window;
+        } else {
+            window = XorBits.windowSignificant(v);
+            if (XorBits.windowLeading(v) + window > 64) {
+                return false;
+            }
+            p += 13 + window;
         }
+        if (t <= previous) {
+            return false;
+        }
+        return count == 2 ? p <= end && t <= maxTime : walkRest(d, count, p, t, dt, window, maxTime);
     }
 
     /**
-     * Samples 2 and on. This is the hot loop, bound by its dependency chain: the bits of one sample tell
-     * where the next begins. The state lives in locals (in fields, every sample would store and reload
-     * the bit position); the bits ahead sit in a register that each sample shifts by what it used, and
-     * that is refilled from memory only when fewer than the longest sample header remain; a value's three
-     * forms are told apart with selects rather than branches, whose outcome follows the data.
+     * Samples 2 and on; the hot loop. One sample's bits tell where the next begins, so the loop is a
+     * chain of dependent steps: it loads the 64 bits at each sample's position and takes the fields by
+     * shifting, and it checks nothing on the way but collects what could be wrong in one flag. Reading
+     * past the end is harmless ({@link XorBits#peek} reads zeros there) and the position only grows, so
+     * one comparison with the end after the last sample shows whether every sample was inside.
      */
-    private void walkRest(int count, long t, long dt, int window) {
-        final long end = endBit;
-        long p = pos;
-        // w holds the bits from p on, left-aligned; the top {@code valid} of them are the chunk's.
-        long w = XorBits.peek(d, d.length, p);
-        int valid = XorBits.PEEK_VALID_BITS;
+    private static boolean walkRest(byte[] d, int count, long p, long t, long dt, int window, long maxTime) {
+        int length = d.length;
+        boolean bad = false;
         for (int k = 2; k < count; k++) {
-            if (valid < LONGEST_HEADER) {
-                w = XorBits.peek(d, d.length, p);
-                valid = XorBits.PEEK_VALID_BITS;
-            }
+            long w = XorBits.peek(d, length, p);
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             int used;
             if (w >= 0) {
@@ -100,10 +107,9 @@ final class ChunkVerifier {
                 dt += XorBits.signed((w << 4) >>> 44, 20);
                 used = 24;
             } else {
-                dt += XorBits.readBits(d, d.length, p + 4, 64);
+                dt += XorBits.readBits(d, length, p + 4, 64);
                 p += 68;
-                w = XorBits.peek(d, d.length, p);
-                valid = XorBits.PEEK_VALID_BITS;
+                w = XorBits.peek(d, length, p);
                 used = 0;
             }
             long previous = t;
@@ -116,88 +122,33 @@ final class ChunkVerifier {
             boolean changed = v < 0;
             boolean newWindow = changed && v << 1 < 0;
             int bits = used + (newWindow ? 13 + opened : changed ? 2 + window : 1);
-            if (newWindow && leading + opened > 64) {
-                pos = p + used;
-                throw fail(p + used + 2, "sample " + k + " has an XOR window of " + leading + " leading zeros and "
-                        + opened + " significant bits, more than 64");
-            }
+            bad |= newWindow && leading + opened > 64;
             window = newWindow ? opened : window;
             p += bits;
-            if (bits < valid) {
-                w <<= bits;
-                valid -= bits;
-            } else {
-                w = XorBits.peek(d, d.length, p);
-                valid = XorBits.PEEK_VALID_BITS;
-            }
-            if (p > end || t <= previous) {
-                pos = p;
-                checkEnd(k, count);
-                checkTime(k, previous, t);
-            }
+            bad |= t <= previous;
         }
-        pos = p;
-        checkTime(count - 1, Long.MIN_VALUE, t);
+        return !bad && p <= (long) length << 3 && t <= maxTime;
     }
 
     /**
-     * Skips one value starting at {@link #pos}, given as the left-aligned bits {@code v}; returns the
-     * XOR window's significant bit count afterwards. {@code 0} keeps the value, {@code 10} XORs within
-     * the current window, {@code 11} opens a new one (5 bits leading zeros, 6 bits significant bits).
+     * What is wrong with a chunk {@link #sound} refused: the decoder's error, or else the first
+     * timestamp out of order or outside the announced range.
      */
-    private int skipValue(long v, int sample, int window) {
-        if (v >= 0) {
-            pos += 1;
-            return window;
+    private static ChunkDecodeException diagnose(Chunk chunk) {
+        SampleBuffer samples = new SampleBuffer(128);
+        try {
+            XorChunks.decodeInto(chunk, Long.MIN_VALUE, Long.MAX_VALUE, samples);
+        } catch (ChunkDecodeException e) {
+            return e;
         }
-        if (v << 1 >= 0) {
-            pos += 2 + window;
-            return window;
+        for (int i = 0; i < samples.size(); i++) {
+            long t = samples.timestamp(i);
+            if ((i > 0 && t <= samples.timestamp(i - 1)) || t < chunk.minTime() || t > chunk.maxTime()) {
+                return new ChunkDecodeException("XOR chunk [" + chunk.minTime() + ", " + chunk.maxTime() + "] of "
+                        + chunk.data().length + " bytes", -1, "sample " + i + " has timestamp " + t
+                        + " out of order or outside the chunk's range");
+            }
         }
-        int leading = XorBits.windowLeading(v);
-        int significant = XorBits.windowSignificant(v);
-        if (leading + significant > 64) {
-            throw fail(pos + 2, "sample " + sample + " has an XOR window of " + leading + " leading zeros and "
-                    + significant + " significant bits, more than 64");
-        }
-        pos += 13 + significant;
-        return significant;
+        throw new IllegalStateException("the chunk verifier refused a chunk the decoder accepts: " + chunk);
     }
-
-    /** Go's {@code binary.ReadUvarint} from the byte-aligned {@link #pos}, rejecting overlong input. */
-    private long readUvarint(int sample) {
-        long x = XorBits.readUvarint(d, d.length, (int) (pos >>> 3), varintEnd);
-        int next = varintEnd[0];
-        if (next == -1) {
-            throw fail(endBit, "truncated varint in sample " + sample);
-        }
-        if (next == -2) {
-            throw fail(pos, "varint in sample " + sample + " overflows 64 bits");
-        }
-        pos = (long) next << 3;
-        return x;
-    }
-
-    private void checkEnd(int sample, int count) {
-        if (pos > endBit) {
-            throw fail(endBit, "truncated: sample " + sample + " of " + count
-                    + " needs bits past the end of the chunk");
-        }
-    }
-
-    private void checkTime(int sample, long previous, long t) {
-        if ((sample > 0 && t <= previous) || t < chunk.minTime() || t > chunk.maxTime()) {
-            throw new ChunkDecodeException(describe(), -1, "sample " + sample + " has timestamp " + t
-                    + " out of order or outside the chunk's range");
-        }
-    }
-
-    private ChunkDecodeException fail(long bit, String problem) {
-        return new ChunkDecodeException(describe(), bit, problem);
-    }
-
-    private String describe() {
-        return "XOR chunk [" + chunk.minTime() + ", " + chunk.maxTime() + "] of " + d.length + " bytes";
-    }
-
 }
