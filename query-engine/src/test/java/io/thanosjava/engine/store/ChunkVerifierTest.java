@@ -11,6 +11,8 @@ import io.thanosjava.model.chunk.XorChunks;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChunkVerifierTest {
     private static final long[] T = {1000, 16000, 31000, 46000, 61000};
@@ -40,6 +42,18 @@ class ChunkVerifierTest {
         garbage[0] = (byte) 0x7f;
         assertThatThrownBy(() -> verifier.verify(new Chunk(1000, 61000, Chunk.XOR, garbage)))
                 .isInstanceOf(ChunkDecodeException.class);
+    }
+
+    /** A repeated timestamp is out of order wherever it sits: the second sample is checked apart from the rest. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void aRepeatedTimestampFails(int repeated) {
+        long[] t = T.clone();
+        t[repeated] = t[repeated - 1];
+        byte[] data = XorChunks.encode(t, V, t.length);
+        assertThatThrownBy(() -> verifier.verify(new Chunk(1000, 61000, Chunk.XOR, data)))
+                .isInstanceOf(ChunkDecodeException.class)
+                .hasMessageContaining("sample " + repeated + " has timestamp " + t[repeated] + " out of order");
     }
 
     /**
