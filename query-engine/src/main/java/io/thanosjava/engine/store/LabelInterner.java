@@ -19,6 +19,8 @@ final class LabelInterner {
     private static final int MAX_CACHED_LENGTH = 128;
 
     private final byte[][] keys = new byte[SLOTS][];
+    /** Each slot's key hash: a miss (mostly a value unique to its series) is told apart without reading the key. */
+    private final int[] hashes = new int[SLOTS];
     private final String[] strings = new String[SLOTS];
     private final boolean[] used = new boolean[SLOTS];
 
@@ -29,15 +31,17 @@ final class LabelInterner {
         if (len > MAX_CACHED_LENGTH) {
             return new String(b, off, len, StandardCharsets.UTF_8);
         }
-        int slot = hash(b, off, len) & (SLOTS - 1);
+        int hash = hash(b, off, len);
+        int slot = hash & (SLOTS - 1);
         byte[] key = keys[slot];
-        if (key != null && sameBytes(key, b, off, len)) {
+        if (hashes[slot] == hash && key != null && sameBytes(key, b, off, len)) {
             used[slot] = true;
             return strings[slot];
         }
         String s = new String(b, off, len, StandardCharsets.UTF_8);
         if (key == null || !used[slot]) {
             keys[slot] = Arrays.copyOfRange(b, off, off + len);
+            hashes[slot] = hash;
             strings[slot] = s;
         }
         used[slot] = false;
