@@ -9,20 +9,20 @@ import io.thanosjava.engine.store.SeriesFanout;
 import io.thanosjava.engine.store.StoreEndpoint;
 import io.thanosjava.engine.store.StoreInfo;
 import io.thanosjava.model.LabelMatcher;
-import io.thanosjava.model.Labels;
 import io.thanosjava.storeapi.MatcherConverter;
 import io.thanosjava.storeapi.proto.store.SeriesRequest;
-import io.thanosjava.stores.InfoService;
-import io.thanosjava.stores.StoreServer;
-import io.thanosjava.stores.memory.InMemoryStore;
-import io.thanosjava.stores.memory.InMemoryStoreBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,14 +32,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fan-in over loopback gRPC: {@code stores} in-memory stores ({@link InMemoryStore} behind
- * {@link StoreServer}) in this process, each holding {@code series} series of {@code samples} samples
- * (XOR chunks of 120) under its own external label and streaming batch frames of 64 series with flow
- * control; the client fans one Series request out to all and reads the merged stream to the end.
- * Reports the stores' retained heap per sample once, then per round series/s and samples/s carried
- * (samples inside the received chunks), process CPU time and the peak heap; {@link #verify} checks every
- * round saw every series and chunk. Stores and client share the machine's cores, as on a querier host
- * running next to its stores.
+ * Fan-in over loopback gRPC: {@code stores} in-memory stores, each holding {@code series} series of
+ * {@code samples} samples (XOR chunks of 120) under its own external label and streaming batch frames
+ * of 64 series with flow control, run in a process of their own ({@link FanInStores}); this process is
+ * the query layer: it fans one Series request out to all of them with {@link SeriesFanout} and reads the
+ * merged stream to the end. Per round it reports series/s and samples/s carried (samples inside the
+ * received chunks) with both processes sharing the machine's cores, the query layer's CPU time (its
+ * process's, so it excludes the stores) with the rate two cores of it would carry, the stores' CPU time
+ * and this process's peak heap; {@link #verify} checks every round saw every series and chunk.
  *
  * <p>Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar io.thanosjava.benchmarks.fanout.FanInHarness
  * [stores] [series] [samples] [rounds] [verifyChunks] [responseBatchSize]}.
@@ -54,38 +54,24 @@ public final class FanInHarness {
         int stores = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int series = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 480;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         boolean verifyChunks = args.length > 4 ? Boolean.parseBoolean(args[4]) : true;
         FanoutOptions defaults = FanoutOptions.defaults();
         FanoutOptions options = new FanoutOptions(defaults.responseTimeout(), defaults.callTimeout(), 0, 0,
                 defaults.bufferedFrames(), args.length > 5 ? Integer.parseInt(args[5]) : defaults.responseBatchSize(),
                 verifyChunks);
 
-        List<StoreServer> servers = new ArrayList<>();
         List<ManagedChannel> channels = new ArrayList<>();
         List<StoreEndpoint> endpoints = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        Process storeProcess = startStores(stores, series, samples);
         try {
-            long heapBefore = settledHeap();
-            List<InMemoryStore> loaded = new ArrayList<>();
+            int[] ports = readPorts(storeProcess, stores);
             for (int s = 0; s < stores; s++) {
-                loaded.add(store(series, samples));
-            }
-            long storeHeap = settledHeap() - heapBefore;
-            long storedSamples = (long) stores * series * samples;
-            System.out.printf(Locale.ROOT, "stores: %d samples, %.2f B/sample of XOR chunk data, %.2f B/sample of"
-                    + " heap retained in all (%d MiB)%n", storedSamples,
-                    loaded.stream().mapToLong(InMemoryStore::chunkBytes).sum() / (double) storedSamples,
-                    storeHeap / (double) storedSamples, storeHeap >> 20);
-            for (int s = 0; s < stores; s++) {
-                StoreServer server = StoreServer.start(new InetSocketAddress("127.0.0.1", 0), loaded.get(s),
-                        Labels.of("store", "s" + s), InfoService.COMPONENT_STORE);
-                servers.add(server);
-                ManagedChannel channel = GrpcChannels.open("127.0.0.1", server.port(),
-                        ClientTransportOptions.plaintext());
+                ManagedChannel channel = GrpcChannels.open("127.0.0.1", ports[s], ClientTransportOptions.plaintext());
                 channels.add(channel);
-                endpoints.add(new StoreEndpoint("127.0.0.1:" + server.port(), channel,
-                        StoreInfo.store(List.of(Labels.of("store", "s" + s)), Long.MIN_VALUE, Long.MAX_VALUE)));
+                endpoints.add(new StoreEndpoint("127.0.0.1:" + ports[s], channel,
+                        StoreInfo.store(List.of(FanInStores.externalLabels(s)), Long.MIN_VALUE, Long.MAX_VALUE)));
             }
             SeriesFanout fanout = new SeriesFanout(options, scheduler);
             SeriesRequest request = SeriesRequest.newBuilder().setMinTime(Long.MIN_VALUE).setMaxTime(Long.MAX_VALUE)
@@ -95,34 +81,95 @@ public final class FanInHarness {
             long expectedChunks = expectedSeries * ((samples + SAMPLES_PER_CHUNK - 1) / SAMPLES_PER_CHUNK);
             System.out.printf(Locale.ROOT, "fan-in: %d stores x %d series x %d samples, verifyChunks=%s,"
                     + " response_batch_size=%d%n", stores, series, samples, verifyChunks, options.responseBatchSize());
+            double[] wall = new double[rounds];
+            double[] clientCpu = new double[rounds];
+            double[] storesCpu = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 System.gc();
                 resetPeaks();
                 Map<String, Long> threadsStart = threadCpuByGroup();
+                long storesStart = cpuNanos(storeProcess);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 long[] counts = readAll(fanout.select(endpoints, request, "default-tenant"));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                wall[round] = (System.nanoTime() - start) / 1e9;
+                clientCpu[round] = (processCpuNanos() - cpuStart) / 1e9;
+                storesCpu[round] = (cpuNanos(storeProcess) - storesStart) / 1e9;
                 Map<String, Long> threadsEnd = threadCpuByGroup();
                 verify(counts, expectedSeries, expectedChunks);
-                long carried = expectedSeries * samples;
-                System.out.printf(Locale.ROOT,
-                        "round %d: %.3f s wall, %.0f series/s, %.1f M samples/s; %.2f CPU-s (stores + client)"
-                                + " = %.0f series/CPU-s, %.1f M samples/CPU-s; peak heap %d MiB%n",
-                        round, seconds, expectedSeries / seconds, carried / seconds / 1e6, cpuSeconds,
-                        expectedSeries / cpuSeconds, carried / cpuSeconds / 1e6, peakHeap() >> 20);
-                System.out.println("  CPU-s by thread: " + cpuBreakdown(threadsStart, threadsEnd, cpuSeconds));
+                System.out.printf(Locale.ROOT, "round %d: %s; peak heap %d MiB%n", round,
+                        rates(expectedSeries, samples, wall[round], clientCpu[round], storesCpu[round]),
+                        peakHeap() >> 20);
+                System.out.println("  query layer CPU-s by thread: "
+                        + cpuBreakdown(threadsStart, threadsEnd, clientCpu[round]));
             }
+            // The per-call code paths (stream set-up, headers) run a few times a round and reach their
+            // final compilation only after some 15-20 rounds; the last third of the rounds is the steady state.
+            int from = rounds - Math.max(1, rounds / 3);
+            System.out.printf(Locale.ROOT, "steady state, medians of rounds %d-%d: %s%n", from, rounds - 1,
+                    rates(expectedSeries, samples, median(wall, from), median(clientCpu, from),
+                            median(storesCpu, from)));
         } finally {
             for (ManagedChannel c : channels) {
                 c.shutdownNow();
             }
-            for (StoreServer s : servers) {
-                s.close();
-            }
             scheduler.shutdownNow();
+            storeProcess.getOutputStream().close();
+            if (!storeProcess.waitFor(10, TimeUnit.SECONDS)) {
+                storeProcess.destroyForcibly();
+            }
         }
+    }
+
+    /**
+     * Wall-clock rates (stores and query layer sharing the machine's cores), then the query layer's own
+     * CPU time and what it implies: the series and samples two cores would carry for the query layer
+     * alone, as when its stores run on other machines.
+     */
+    private static String rates(long series, int samples, double wall, double clientCpu, double storesCpu) {
+        double perSeries = clientCpu / series;
+        return String.format(Locale.ROOT, "%.3f s wall, %.0f series/s, %.1f M samples/s carried; query layer"
+                        + " %.2f CPU-s (%.2f us per series: 2 cores carry %.0f series/s, %.0f M samples/s),"
+                        + " stores %.2f CPU-s", wall, series / wall, series * samples / wall / 1e6, clientCpu,
+                perSeries * 1e6, 2 / perSeries, 2 / perSeries * samples / 1e6, storesCpu);
+    }
+
+    /** The stores in a JVM of their own, with this JVM's class path; see {@link FanInStores}. */
+    private static Process startStores(int stores, int series, int samples) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-cp",
+                System.getProperty("java.class.path"), FanInStores.class.getName(), Integer.toString(stores),
+                Integer.toString(series), Integer.toString(samples))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    /** The ports the store process announces once it serves. */
+    private static int[] readPorts(Process storeProcess, int stores) throws IOException {
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(storeProcess.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("ports: ")) {
+            throw new IllegalStateException("the store process did not start: " + line);
+        }
+        String[] words = line.substring("ports: ".length()).split(" ");
+        if (words.length != stores) {
+            throw new IllegalStateException("expected " + stores + " ports: " + line);
+        }
+        return Arrays.stream(words).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** CPU time the process has used so far, as the operating system reports it. */
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for the store process")).toNanos();
+    }
+
+    private static double median(double[] values, int from) {
+        double[] tail = Arrays.copyOfRange(values, from, values.length);
+        Arrays.sort(tail);
+        int n = tail.length;
+        return n % 2 == 1 ? tail[n / 2] : (tail[n / 2 - 1] + tail[n / 2]) / 2;
     }
 
     /** Series and chunk counts of the merged stream. */
@@ -146,31 +193,6 @@ public final class FanInHarness {
             throw new IllegalStateException("got " + counts[0] + " series / " + counts[1] + " chunks, expected "
                     + expectedSeries + " / " + expectedChunks);
         }
-    }
-
-    /** One store's data: series {@code i} counts up by (7k + i) mod 13 every 15 s. */
-    private static InMemoryStore store(int series, int samples) {
-        InMemoryStoreBuilder builder = new InMemoryStoreBuilder();
-        for (int i = 0; i < series; i++) {
-            int id = builder.series(Labels.of("__name__", "bench", "instance", String.format(Locale.ROOT, "i%06d", i),
-                    "job", "j" + (i % 10)));
-            double v = i;
-            for (int k = 0; k < samples; k++) {
-                v += (k * 7 + i) % 13;
-                builder.append(id, k * 15_000L, v);
-            }
-        }
-        return builder.build();
-    }
-
-    /** Heap in use after garbage collection has settled. */
-    private static long settledHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     /**
