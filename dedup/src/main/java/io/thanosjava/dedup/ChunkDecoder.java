@@ -170,11 +170,12 @@ final class ChunkDecoder {
 
     /** The first sample's timestamp from an XOR chunk's head, or {@code Long.MIN_VALUE} when it cannot be read there. */
     private long firstTimestamp(Chunk chunk) {
-        byte[] d = chunk.data();
-        if (chunk.encoding() != Chunk.XOR || d.length < 3 || (d[0] | d[1]) == 0) {
+        byte[] d = chunk.array();
+        int at = chunk.offset();
+        if (chunk.encoding() != Chunk.XOR || chunk.length() < 3 || (d[at] | d[at + 1]) == 0) {
             return Long.MIN_VALUE;
         }
-        long u = XorBits.readUvarint(d, d.length, 2, varintEnd);
+        long u = XorBits.readUvarint(d, at + chunk.length(), at + 2, varintEnd);
         return varintEnd[0] < 0 ? Long.MIN_VALUE : (u >>> 1) ^ -(u & 1);
     }
 

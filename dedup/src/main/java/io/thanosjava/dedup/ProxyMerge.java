@@ -133,7 +133,8 @@ public final class ProxyMerge extends CursorChunkSeriesSet {
         if (c == 0) {
             c = Integer.compare(a.encoding(), b.encoding());
         }
-        return c != 0 ? c : Arrays.compare(a.data(), b.data());
+        return c != 0 ? c : Arrays.compare(a.array(), a.offset(), a.offset() + a.length(),
+                b.array(), b.offset(), b.offset() + b.length());
     }
 
     private boolean less(int a, int b) {

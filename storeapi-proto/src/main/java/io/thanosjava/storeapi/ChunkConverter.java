@@ -59,7 +59,7 @@ public final class ChunkConverter {
                 .setMaxTime(chunk.maxTime())
                 .setRaw(io.thanosjava.storeapi.proto.store.Chunk.newBuilder()
                         .setTypeValue(chunk.encoding())
-                        .setData(ByteString.copyFrom(chunk.data())))
+                        .setData(ByteString.copyFrom(chunk.array(), chunk.offset(), chunk.length())))
                 .build();
     }
 
@@ -86,7 +86,7 @@ public final class ChunkConverter {
                 .setMinTimeMs(chunk.minTime())
                 .setMaxTimeMs(chunk.maxTime())
                 .setTypeValue(chunk.encoding() + PROMETHEUS_OFFSET)
-                .setData(ByteString.copyFrom(chunk.data()))
+                .setData(ByteString.copyFrom(chunk.array(), chunk.offset(), chunk.length()))
                 .build();
     }
 

@@ -27,6 +27,6 @@ public interface SeriesSelection {
      */
     default void chunk(int i, int j, ChunkSink sink) {
         Chunk c = chunk(i, j);
-        sink.chunk(c.minTime(), c.maxTime(), c.encoding(), c.data(), 0, c.data().length);
+        sink.chunk(c.minTime(), c.maxTime(), c.encoding(), c.array(), c.offset(), c.length());
     }
 }

@@ -69,8 +69,7 @@ public final class XorChunkIterator implements SampleIterator {
             String problem = "encoding " + chunk.encoding() + " is not XOR (" + Chunk.XOR + ")";
             throw new ChunkDecodeException(describe(), -1, problem);
         }
-        byte[] bytes = chunk.data();
-        return resetBytes(bytes, 0, bytes.length);
+        return resetBytes(chunk.array(), chunk.offset(), chunk.length());
     }
 
     /** Points this iterator at the whole array. */

@@ -26,34 +26,35 @@ final class ChunkVerifier {
 
     /** @throws ChunkDecodeException naming the chunk's time range and what is wrong */
     void verify(Chunk xorOrOther) {
-        if (xorOrOther.encoding() == Chunk.XOR
-                && !sound(xorOrOther.data(), xorOrOther.minTime(), xorOrOther.maxTime())) {
+        if (xorOrOther.encoding() == Chunk.XOR && !sound(xorOrOther.array(), xorOrOther.offset(),
+                xorOrOther.offset() + xorOrOther.length(), xorOrOther.minTime(), xorOrOther.maxTime())) {
             throw diagnose(xorOrOther);
         }
     }
 
-    private boolean sound(byte[] d, long minTime, long maxTime) {
-        if (d.length < 2) {
+    /** Whether the XOR chunk in {@code d[start, end)} is sound; bit positions count from the array's start. */
+    private boolean sound(byte[] d, int start, int end, long minTime, long maxTime) {
+        if (end - start < 2) {
             return false;
         }
-        int count = ((d[0] & 0xff) << 8) | (d[1] & 0xff);
+        int count = ((d[start] & 0xff) << 8) | (d[start + 1] & 0xff);
         if (count == 0) {
             return true;
         }
-        long end = (long) d.length << 3;
-        long u = XorBits.readUvarint(d, d.length, 2, varintEnd);
+        long endBit = (long) end << 3;
+        long u = XorBits.readUvarint(d, end, start + 2, varintEnd);
         if (varintEnd[0] < 0) {
             return false;
         }
         long t = (u >>> 1) ^ -(u & 1);
         long p = ((long) varintEnd[0] << 3) + 64; // the first value, raw
-        if (t < minTime || p > end) {
+        if (t < minTime || p > endBit) {
             return false;
         }
         if (count == 1) {
             return t <= maxTime;
         }
-        long dt = XorBits.readUvarint(d, d.length, (int) (p >>> 3), varintEnd);
+        long dt = XorBits.readUvarint(d, end, (int) (p >>> 3), varintEnd);
         if (varintEnd[0] < 0) {
             return false;
         }
@@ -62,7 +63,7 @@ final class ChunkVerifier {
         t += dt;
         // The second value opens the XOR window; Prometheus' reader starts with an empty (0, 0) window,
         // so a reused window there holds all 64 bits.
-        long v = XorBits.peek(d, d.length, p);
+        long v = XorBits.peek(d, end, p);
         int window = 64;
         if (v >= 0) {
             p += 1;
@@ -78,7 +79,7 @@ final class ChunkVerifier {
         if (t <= previous) {
             return false;
         }
-        return count == 2 ? p <= end && t <= maxTime : walkRest(d, count, p, t, dt, window, maxTime);
+        return count == 2 ? p <= endBit && t <= maxTime : walkRest(d, end, count, p, t, dt, window, maxTime);
     }
 
     /**
@@ -88,11 +89,11 @@ final class ChunkVerifier {
      * past the end is harmless ({@link XorBits#peek} reads zeros there) and the position only grows, so
      * one comparison with the end after the last sample shows whether every sample was inside.
      */
-    private static boolean walkRest(byte[] d, int count, long p, long t, long dt, int window, long maxTime) {
-        int length = d.length;
+    private static boolean walkRest(byte[] d, int end, int count, long p, long t, long dt, int window,
+            long maxTime) {
         boolean bad = false;
         for (int k = 2; k < count; k++) {
-            long w = XorBits.peek(d, length, p);
+            long w = XorBits.peek(d, end, p);
             // Delta-of-delta prefix 0, 10, 110, 1110 or 1111; the sign of w shifted left reads one bit.
             int used;
             if (w >= 0) {
@@ -107,9 +108,9 @@ final class ChunkVerifier {
                 dt += XorBits.signed((w << 4) >>> 44, 20);
                 used = 24;
             } else {
-                dt += XorBits.readBits(d, length, p + 4, 64);
+                dt += XorBits.readBits(d, end, p + 4, 64);
                 p += 68;
-                w = XorBits.peek(d, length, p);
+                w = XorBits.peek(d, end, p);
                 used = 0;
             }
             long previous = t;
@@ -127,7 +128,7 @@ final class ChunkVerifier {
             p += bits;
             bad |= t <= previous;
         }
-        return !bad && p <= (long) length << 3 && t <= maxTime;
+        return !bad && p <= (long) end << 3 && t <= maxTime;
     }
 
     /**
@@ -145,7 +146,7 @@ final class ChunkVerifier {
             long t = samples.timestamp(i);
             if ((i > 0 && t <= samples.timestamp(i - 1)) || t < chunk.minTime() || t > chunk.maxTime()) {
                 return new ChunkDecodeException("XOR chunk [" + chunk.minTime() + ", " + chunk.maxTime() + "] of "
-                        + chunk.data().length + " bytes", -1, "sample " + i + " has timestamp " + t
+                        + chunk.length() + " bytes", -1, "sample " + i + " has timestamp " + t
                         + " out of order or outside the chunk's range");
             }
         }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Decodes {@code thanos.SeriesResponse} bytes straight into {@link SeriesFrame}s: label bytes become
- * interned Strings, each raw chunk's bytes are copied once into the {@link Chunk}, and nothing else is
- * materialised (no protobuf message objects). Field numbers are those of {@code storepb/rpc.proto} and
+ * interned Strings, each raw chunk becomes a {@link Chunk} over its bytes in the message's array
+ * (never copied), and nothing else is materialised (no protobuf message objects). Field numbers are those of {@code storepb/rpc.proto} and
  * {@code storepb/types.proto}; unknown fields are skipped; of repeated {@code result} fields the last
  * one counts and earlier ones are dropped, as Go's decoder does with a oneof.
  *
@@ -52,6 +52,9 @@ final class SeriesFrameDecoder {
     }
 
     /**
+     * Decodes one message; its chunks keep {@code bytes} and point into it, so the caller must hand
+     * over the array and never write to it again.
+     *
      * @throws InvalidWireDataException for malformed bytes or content without a model equivalent
      * @throws io.thanosjava.model.chunk.ChunkDecodeException for a chunk that fails verification
      */
@@ -194,8 +197,7 @@ final class SeriesFrameDecoder {
             throw new InvalidWireDataException("chunk [" + minTime + ", " + maxTime + "] has unknown Thanos encoding "
                     + encoding);
         }
-        byte[] data = Arrays.copyOfRange(in.buffer(), dataOffset, dataOffset + dataLength);
-        Chunk chunk = new Chunk(minTime, maxTime, encoding, data);
+        Chunk chunk = new Chunk(minTime, maxTime, encoding, in.buffer(), dataOffset, dataLength);
         if (verifier != null) {
             verifier.verify(chunk);
         }

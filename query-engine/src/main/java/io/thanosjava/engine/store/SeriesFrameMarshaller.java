@@ -8,21 +8,20 @@ import io.thanosjava.storeapi.proto.store.StoreGrpc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * The response side of one Series call: gRPC hands each received message to {@link #parse}, which
  * decodes it with the call's own {@link SeriesFrameDecoder} (on gRPC's executor, one message at a
  * time). A frame that does not decode becomes {@link SeriesFrame.Invalid} rather than an exception,
- * so the stream can name the store and the reason. The message bytes land in one buffer reused for
- * the whole call.
+ * so the stream can name the store and the reason. Each message is read into an array of its own,
+ * which its chunks then point into: one copy out of the transport's buffers, and one allocation per
+ * frame instead of one per chunk.
  */
 final class SeriesFrameMarshaller implements MethodDescriptor.Marshaller<SeriesFrame> {
     private static final MethodDescriptor.Marshaller<SeriesRequest> REQUEST =
             ProtoUtils.marshaller(SeriesRequest.getDefaultInstance());
 
     private final SeriesFrameDecoder decoder;
-    private byte[] buffer = new byte[64 * 1024];
 
     private SeriesFrameMarshaller(SeriesFrameDecoder decoder) {
         this.decoder = decoder;
@@ -36,41 +35,31 @@ final class SeriesFrameMarshaller implements MethodDescriptor.Marshaller<SeriesF
 
     @Override
     public SeriesFrame parse(InputStream stream) {
-        int length;
+        byte[] message;
         try {
-            length = read(stream);
+            message = read(stream);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a Series response", e);
         }
         try {
-            return decoder.decode(buffer, 0, length);
+            return decoder.decode(message, 0, message.length);
         } catch (RuntimeException e) {
             return new SeriesFrame.Invalid(e.getMessage());
         }
     }
 
-    /** Reads the whole message into {@link #buffer}; returns its length. */
-    private int read(InputStream stream) throws IOException {
+    /** The whole message, in an array of its own. */
+    private static byte[] read(InputStream stream) throws IOException {
         if (stream instanceof KnownLength) {
             int length = stream.available();
-            if (buffer.length < length) {
-                buffer = new byte[length];
-            }
-            int n = stream.readNBytes(buffer, 0, length);
+            byte[] message = new byte[length];
+            int n = stream.readNBytes(message, 0, length);
             if (n != length) {
                 throw new IOException("message of " + length + " bytes ended after " + n);
             }
-            return length;
+            return message;
         }
-        int length = 0;
-        int n;
-        while ((n = stream.read(buffer, length, buffer.length - length)) >= 0) {
-            length += n;
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            }
-        }
-        return length;
+        return stream.readAllBytes();
     }
 
     /** Responses are only received on the client side. */

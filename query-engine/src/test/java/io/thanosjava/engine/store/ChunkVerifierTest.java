@@ -101,17 +101,26 @@ class ChunkVerifierTest {
             }
             Chunk chunk = new Chunk(minTime, maxTime, Chunk.XOR, data);
             boolean expected = fullDecodeAccepts(chunk);
-            boolean actual;
-            try {
-                verifier.verify(chunk);
-                actual = true;
-            } catch (ChunkDecodeException e) {
-                actual = false;
-            }
-            assertThat(actual).as("round %d: %d samples, %d bytes", round, n, data.length).isEqualTo(expected);
+            assertThat(accepts(chunk)).as("round %d: %d samples, %d bytes", round, n, data.length).isEqualTo(expected);
+            // The same bytes as a slice of a received frame, between other bytes that must not be read.
+            byte[] frame = new byte[data.length + 16];
+            random.nextBytes(frame);
+            int at = random.nextInt(9);
+            System.arraycopy(data, 0, frame, at, data.length);
+            assertThat(accepts(new Chunk(minTime, maxTime, Chunk.XOR, frame, at, data.length)))
+                    .as("round %d as a slice at %d", round, at).isEqualTo(expected);
             rejected += expected ? 0 : 1;
         }
         assertThat(rejected).as("damaged chunks among the cases").isBetween(500, 2900);
+    }
+
+    private boolean accepts(Chunk chunk) {
+        try {
+            verifier.verify(chunk);
+            return true;
+        } catch (ChunkDecodeException e) {
+            return false;
+        }
     }
 
     private static boolean fullDecodeAccepts(Chunk chunk) {

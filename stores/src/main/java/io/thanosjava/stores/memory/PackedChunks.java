@@ -61,10 +61,10 @@ final class PackedChunks {
                 if (c.encoding() != Chunk.XOR) {
                     throw new IllegalArgumentException("only XOR chunks are packed, got encoding " + c.encoding());
                 }
-                if (c.data().length == 0) {
+                if (c.length() == 0) {
                     throw new IllegalArgumentException("series " + s + " has a chunk without bytes");
                 }
-                bytes += c.data().length;
+                bytes += c.length();
             }
             if (bytes > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("series " + s + " has " + bytes + " bytes of chunks, more than one array holds");
@@ -79,7 +79,7 @@ final class PackedChunks {
                 minTime[k] = c.minTime();
                 maxTime[k] = c.maxTime();
                 offset[k] = (int) used;
-                used += c.data().length;
+                used += c.length();
                 k++;
             }
         }
@@ -95,8 +95,8 @@ final class PackedChunks {
         for (int s = 0; s < series; s++) {
             byte[] page = pages[packed.page(s)];
             for (int j = 0; j < chunks[s].length; j++) {
-                byte[] data = chunks[s][j].data();
-                System.arraycopy(data, 0, page, offset[firstChunk[s] + j], data.length);
+                Chunk c = chunks[s][j];
+                System.arraycopy(c.array(), c.offset(), page, offset[firstChunk[s] + j], c.length());
             }
         }
         return packed;

@@ -97,7 +97,7 @@ final class RemoteReadSelection implements SeriesSelection {
     long chunkBytes() {
         long n = 0;
         for (Chunk c : chunks) {
-            n += c.data().length;
+            n += c.length();
         }
         return n;
     }
