@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class XorDecodeBenchmark {
-    static final int CHUNKS = 256;
+    public static final int CHUNKS = 256;
     private static final int SAMPLES = CHUNKS * SampleShape.SAMPLES_PER_CHUNK;
 
     @Param({"COUNTER", "GAUGE", "RANDOM", "JITTERED_COUNTER"})
@@ -46,7 +46,7 @@ public class XorDecodeBenchmark {
         verify();
     }
 
-    static byte[][] encode(SampleShape.Samples samples) {
+    public static byte[][] encode(SampleShape.Samples samples) {
         int chunkCount = samples.timestamps().length / SampleShape.SAMPLES_PER_CHUNK;
         byte[][] out = new byte[chunkCount][];
         XorAppender appender = new XorAppender();
