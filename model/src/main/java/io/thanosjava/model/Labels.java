@@ -177,6 +177,16 @@ public final class Labels implements Comparable<Labels> {
      * compares UTF-16 units and disagrees when a surrogate pair meets a char in U+E000..U+FFFF.
      */
     public static int compareUtf8(String a, String b) {
+        // The two orders differ only where a surrogate pair is involved. codePointCount is O(1) for the
+        // usual Latin-1 string and shows a pair by counting fewer code points than chars; without one,
+        // String's own comparison (an intrinsic, vectorised) gives the right order.
+        if (a.codePointCount(0, a.length()) == a.length() && b.codePointCount(0, b.length()) == b.length()) {
+            return a.compareTo(b);
+        }
+        return compareCodePoints(a, b);
+    }
+
+    private static int compareCodePoints(String a, String b) {
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
             char x = a.charAt(i);

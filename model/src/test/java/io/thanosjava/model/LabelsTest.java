@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -49,6 +50,32 @@ class LabelsTest {
         assertThat(a.name(0)).isEqualTo(bmpHigh);
         assertThat(a.indexOf(astral)).isEqualTo(1);
         assertThat(Labels.of("x", astral).compareTo(Labels.of("x", bmpHigh))).isPositive();
+    }
+
+    /**
+     * UTF-8 byte order on strings of ASCII, Latin-1, BMP chars below and above the surrogates and
+     * surrogate pairs, drawn from a few characters so that pairs share long prefixes.
+     */
+    @Test
+    void compareUtf8IsCodePointOrderWhateverTheChars() {
+        String[] pieces = {"a", "b", "é", "\u00ff", "\ue000", "\uffff", "😀", "😁", "\u0800", "\ud7ff"};
+        Random random = new Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            String a = randomString(random, pieces);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, pieces) : randomString(random, pieces);
+            int expected = Integer.signum(Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                    b.getBytes(StandardCharsets.UTF_8)));
+            assertThat(Integer.signum(Labels.compareUtf8(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+            assertThat(Integer.signum(Labels.compareUtf8(b, a))).as("%s vs %s", b, a).isEqualTo(-expected);
+        }
+    }
+
+    private static String randomString(Random random, String[] pieces) {
+        StringBuilder s = new StringBuilder();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            s.append(pieces[random.nextInt(random.nextBoolean() ? 3 : pieces.length)]);
+        }
+        return s.toString();
     }
 
     @Test
