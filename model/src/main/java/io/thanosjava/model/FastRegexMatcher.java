@@ -45,14 +45,15 @@ final class FastRegexMatcher {
      *     the expression does not compile
      */
     static FastRegexMatcher compile(String regex) {
-        Pattern pattern = compileRe2(regex);
+        validate(regex);
         FastRegexMatcher fast = recognise(regex);
-        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, requiredPrefix(regex), List.of(), pattern);
+        return fast != null ? fast : new FastRegexMatcher(Kind.REGEX, requiredPrefix(regex), List.of(), anchored(regex));
     }
 
     /** Runs only re2j, bypassing the fast paths; for tests and benchmarks that compare the two. */
     static FastRegexMatcher compileWithoutFastPaths(String regex) {
-        return new FastRegexMatcher(Kind.REGEX, null, List.of(), compileRe2(regex));
+        validate(regex);
+        return new FastRegexMatcher(Kind.REGEX, null, List.of(), anchored(regex));
     }
 
     boolean matches(String s) {
@@ -78,25 +79,25 @@ final class FastRegexMatcher {
         return kind != Kind.REGEX;
     }
 
-    private static Pattern compileRe2(String regex) {
+    /**
+     * Parses the expression alone, as Prometheus does, so errors read against it as written: the
+     * anchoring wrapper would balance a stray parenthesis and accept {@code a)|(b} as
+     * {@code ^(?s:a)|(b)$}.
+     */
+    private static void validate(String regex) {
         try {
-            // Parsed alone first, as Prometheus does: the anchoring wrapper would balance a stray
-            // parenthesis and accept "a)|(b" as "^(?s:a)|(b)$".
             Pattern.compile(regex);
-            return Pattern.compile("^(?s:" + regex + ")$");
         } catch (PatternSyntaxException e) {
             throw invalid(regex, e);
         }
     }
 
-    /** Go reports errors against the expression as written, so re-parse it unwrapped for the message. */
-    private static InvalidMatcherException invalid(String regex, PatternSyntaxException wrapped) {
-        PatternSyntaxException e = wrapped;
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException unwrapped) {
-            e = unwrapped;
-        }
+    /** The regex engine's matcher for a validated expression, anchored at both ends as Prometheus anchors it. */
+    private static Pattern anchored(String regex) {
+        return Pattern.compile("^(?s:" + regex + ")$");
+    }
+
+    private static InvalidMatcherException invalid(String regex, PatternSyntaxException e) {
         String description = e.getDescription();
         String fragment = e.getPattern();
         if (description.startsWith("regexp/syntax: internal error")) {
